@@ -1,0 +1,132 @@
+"""Custom fields the app adds to standard ERPNext DocTypes, as data.
+
+Created on install and migrate by `create_custom_fields` (idempotent) and removed on uninstall.
+"""
+
+MODULE = "Customer Followup"
+
+LIFECYCLE_STAGES = ("Prospect", "New", "Active", "Loyal", "At Risk", "Churned")
+CONTACT_CHANNELS = ("Phone", "Email", "SMS", "WeChat", "Video Call", "On-site")
+
+CUSTOMER_FIELDS = [
+	{
+		"fieldname": "followup_tab",
+		"fieldtype": "Tab Break",
+		"label": "Follow-up",
+		"insert_after": "portal_users",
+	},
+	{
+		"fieldname": "followup_tier",
+		"fieldtype": "Link",
+		"label": "Follow-up Tier",
+		"options": "Customer Tier",
+		"insert_after": "followup_tab",
+		"in_standard_filter": 1,
+	},
+	{
+		"fieldname": "lifecycle_stage",
+		"fieldtype": "Select",
+		"label": "Lifecycle Stage",
+		"options": "\n" + "\n".join(LIFECYCLE_STAGES),
+		"insert_after": "followup_tier",
+		"in_standard_filter": 1,
+		"description": "Maintained nightly from invoice history",
+	},
+	{
+		"fieldname": "do_not_contact",
+		"fieldtype": "Check",
+		"label": "Do Not Contact",
+		"insert_after": "lifecycle_stage",
+		"description": "Opted out: no planned visits and no surveys",
+	},
+	{
+		"fieldname": "followup_column_contact",
+		"fieldtype": "Column Break",
+		"insert_after": "do_not_contact",
+	},
+	{
+		"fieldname": "preferred_channel",
+		"fieldtype": "Select",
+		"label": "Preferred Channel",
+		"options": "\n" + "\n".join(CONTACT_CHANNELS),
+		"insert_after": "followup_column_contact",
+	},
+	{
+		"fieldname": "preferred_contact_time",
+		"fieldtype": "Data",
+		"label": "Preferred Contact Time",
+		"insert_after": "preferred_channel",
+	},
+	{
+		"fieldname": "followup_status_section",
+		"fieldtype": "Section Break",
+		"label": "Follow-up Status",
+		"insert_after": "preferred_contact_time",
+	},
+	{
+		"fieldname": "last_visit_date",
+		"fieldtype": "Date",
+		"label": "Last Visit Date",
+		"insert_after": "followup_status_section",
+		"read_only": 1,
+		"no_copy": 1,
+	},
+	{
+		"fieldname": "next_visit_due",
+		"fieldtype": "Date",
+		"label": "Next Visit Due",
+		"insert_after": "last_visit_date",
+		"read_only": 1,
+		"no_copy": 1,
+	},
+	{
+		"fieldname": "loyalty_points_balance",
+		"fieldtype": "Int",
+		"label": "Loyalty Points Balance",
+		"insert_after": "next_visit_due",
+		"read_only": 1,
+		"no_copy": 1,
+	},
+	{
+		"fieldname": "followup_column_scores",
+		"fieldtype": "Column Break",
+		"insert_after": "loyalty_points_balance",
+	},
+	{
+		"fieldname": "last_nps",
+		"fieldtype": "Int",
+		"label": "Last NPS",
+		"insert_after": "followup_column_scores",
+		"read_only": 1,
+		"no_copy": 1,
+	},
+	{
+		"fieldname": "avg_satisfaction",
+		"fieldtype": "Float",
+		"label": "Average Satisfaction",
+		"insert_after": "last_nps",
+		"read_only": 1,
+		"no_copy": 1,
+		"precision": "2",
+		"description": "Mean satisfaction (1-5) of completed visits and surveys",
+	},
+	{
+		"fieldname": "churn_risk_score",
+		"fieldtype": "Int",
+		"label": "Churn Risk Score",
+		"insert_after": "avg_satisfaction",
+		"read_only": 1,
+		"no_copy": 1,
+		"description": "0 (safe) to 100 (about to churn)",
+	},
+	{
+		"fieldname": "churn_risk_factors",
+		"fieldtype": "Small Text",
+		"label": "Churn Risk Factors",
+		"insert_after": "churn_risk_score",
+		"read_only": 1,
+		"no_copy": 1,
+	},
+]
+
+CUSTOM_FIELDS = {"Customer": [dict(field, module=MODULE) for field in CUSTOMER_FIELDS]}

@@ -1,0 +1,112 @@
+"""Install, migrate and uninstall hooks: custom fields and the records the app ships."""
+
+import json
+
+import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+from followup_app.setup.custom_fields import CUSTOM_FIELDS
+from followup_app.setup.default_records import (
+	DEFAULT_FEEDBACK_CATEGORIES,
+	DEFAULT_SLA_RULES,
+	DEFAULT_TIERS,
+)
+
+SETTINGS = "Followup Settings"
+
+
+def after_install():
+	"""Create custom fields and ship default records on a new install."""
+	setup_app()
+
+
+def after_migrate():
+	"""Keep custom fields current and ship default records added since the last migrate."""
+	setup_app()
+
+
+def before_uninstall():
+	"""Remove the app's custom fields from standard DocTypes."""
+	delete_custom_fields(CUSTOM_FIELDS)
+
+
+def setup_app():
+	create_custom_fields(CUSTOM_FIELDS, update=True)
+	ship_default_records()
+
+
+def delete_custom_fields(custom_fields: dict):
+	for doctype, fields in custom_fields.items():
+		for name in frappe.get_all(
+			"Custom Field",
+			filters={"dt": doctype, "fieldname": ("in", [field["fieldname"] for field in fields])},
+			pluck="name",
+		):
+			frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
+		frappe.clear_cache(doctype=doctype)
+
+
+def ship_default_records():
+	"""Create each shipped record once, ever, and fill settings defaults that are still empty.
+
+	A record the app shipped before is never recreated, so an admin may edit or delete it and
+	migrate leaves that choice alone. The keys of shipped records live in Followup Settings.
+	"""
+	settings = frappe.get_single(SETTINGS)
+	shipped = set(json.loads(settings.shipped_defaults or "[]"))
+	changed = fill_missing_defaults(settings)
+
+	tiers = {tier["tier_name"]: tier for tier in DEFAULT_TIERS}
+	for name in unshipped(shipped, "Customer Tier", tiers):
+		insert_tier(tiers[name])
+	for name in unshipped(shipped, "Feedback Category", DEFAULT_FEEDBACK_CATEGORIES):
+		if not frappe.db.exists("Feedback Category", name):
+			frappe.get_doc({"doctype": "Feedback Category", "category_name": name}).insert(
+				ignore_permissions=True
+			)
+	for severity in unshipped(shipped, "Complaint SLA Rule", DEFAULT_SLA_RULES):
+		if not any(rule.severity == severity for rule in settings.complaint_sla_rules):
+			response_hours, resolution_hours = DEFAULT_SLA_RULES[severity]
+			settings.append(
+				"complaint_sla_rules",
+				{
+					"severity": severity,
+					"response_hours": response_hours,
+					"resolution_hours": resolution_hours,
+				},
+			)
+
+	shipped_defaults = json.dumps(sorted(shipped))
+	if changed or shipped_defaults != (settings.shipped_defaults or "[]"):
+		settings.shipped_defaults = shipped_defaults
+		settings.flags.ignore_permissions = True
+		settings.save()
+
+
+def fill_missing_defaults(settings) -> bool:
+	"""Give settings fields that have never been set their DocType default; report any change."""
+	changed = False
+	for df in settings.meta.fields:
+		if df.default is not None and settings.get(df.fieldname) in (None, ""):
+			settings.set(df.fieldname, df.default)
+			changed = True
+	return changed
+
+
+def unshipped(shipped: set, doctype: str, names):
+	"""Yield the names of `doctype` records the app has never shipped, marking them shipped."""
+	for name in names:
+		key = f"{doctype}:{name}"
+		if key not in shipped:
+			shipped.add(key)
+			yield name
+
+
+def insert_tier(tier: dict):
+	if frappe.db.exists("Customer Tier", tier["tier_name"]):
+		return
+	if frappe.db.exists("Customer Tier", {"rank": tier["rank"]}):
+		# An admin already uses this rank: ship the tier behind every existing one.
+		last_rank = frappe.get_all("Customer Tier", fields=["max(`rank`) as rank"])[0].rank or 0
+		tier = dict(tier, rank=last_rank + 1)
+	frappe.get_doc({"doctype": "Customer Tier", **tier}).insert(ignore_permissions=True)

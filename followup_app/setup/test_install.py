@@ -1,0 +1,98 @@
+"""Integration tests of install, migrate and uninstall behaviour."""
+
+import json
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from followup_app.setup.custom_fields import CUSTOM_FIELDS
+from followup_app.setup.install import after_migrate, before_uninstall, ship_default_records
+
+CUSTOMER_FIELDNAMES = [field["fieldname"] for field in CUSTOM_FIELDS["Customer"]]
+
+
+class TestInstall(FrappeTestCase):
+	def test_app_is_installed_with_roles_and_workspace(self):
+		self.assertIn("followup_app", frappe.get_installed_apps())
+		for role in ("Followup Manager", "Followup User"):
+			self.assertTrue(frappe.db.exists("Role", role), role)
+		self.assertTrue(frappe.db.exists("Workspace", "Customer Follow-up"))
+
+	def test_customer_has_follow_up_tab(self):
+		meta = frappe.get_meta("Customer", cached=False)
+		for fieldname in CUSTOMER_FIELDNAMES:
+			self.assertTrue(meta.has_field(fieldname), fieldname)
+		self.assertEqual(meta.get_field("followup_tab").fieldtype, "Tab Break")
+		self.assertEqual(meta.get_field("followup_tier").options, "Customer Tier")
+
+	def test_customer_saves_with_follow_up_fields_empty(self):
+		customer = frappe.get_doc(
+			{
+				"doctype": "Customer",
+				"customer_name": "_Test Followup Empty Customer",
+				"customer_type": "Company",
+			}
+		).insert()
+		self.assertFalse(customer.followup_tier)
+		self.assertFalse(customer.do_not_contact)
+		customer.followup_tier = "VIP"
+		customer.lifecycle_stage = "Active"
+		customer.save()
+		self.assertEqual(frappe.db.get_value("Customer", customer.name, "followup_tier"), "VIP")
+
+	def test_migrate_is_idempotent(self):
+		def snapshot():
+			return (
+				frappe.db.count("Customer Tier"),
+				frappe.db.count("Feedback Category"),
+				len(frappe.get_doc("Followup Settings").complaint_sla_rules),
+				frappe.db.count("Custom Field", {"dt": "Customer", "fieldname": ("in", CUSTOMER_FIELDNAMES)}),
+			)
+
+		after_migrate()
+		first = snapshot()
+		after_migrate()
+		self.assertEqual(snapshot(), first)
+		self.assertEqual(first[3], len(CUSTOMER_FIELDNAMES))
+
+	def test_migrate_keeps_admin_changes_and_deletions(self):
+		frappe.db.set_value("Customer Tier", "Key", "min_annual_revenue", 123)
+		frappe.delete_doc("Feedback Category", "Price")
+		settings = frappe.get_doc("Followup Settings")
+		settings.response_sla_hours = 6
+		settings.complaint_sla_rules = [
+			rule for rule in settings.complaint_sla_rules if rule.severity != "Low"
+		]
+		settings.save()
+
+		ship_default_records()
+
+		self.assertEqual(frappe.db.get_value("Customer Tier", "Key", "min_annual_revenue"), 123)
+		self.assertFalse(frappe.db.exists("Feedback Category", "Price"))
+		settings = frappe.get_doc("Followup Settings")
+		self.assertEqual(settings.response_sla_hours, 6)
+		self.assertNotIn("Low", {rule.severity for rule in settings.complaint_sla_rules})
+
+	def test_new_shipped_record_arrives_on_migrate(self):
+		settings = frappe.get_doc("Followup Settings")
+		shipped = set(json.loads(settings.shipped_defaults))
+		self.assertIn("Feedback Category:Delivery", shipped)
+		frappe.delete_doc("Feedback Category", "Delivery")
+		settings.shipped_defaults = json.dumps(sorted(shipped - {"Feedback Category:Delivery"}))
+		settings.save()
+
+		ship_default_records()
+
+		self.assertTrue(frappe.db.exists("Feedback Category", "Delivery"))
+
+	def test_uninstall_removes_custom_fields_and_install_restores_them(self):
+		try:
+			before_uninstall()
+			self.assertEqual(
+				frappe.db.count("Custom Field", {"dt": "Customer", "fieldname": ("in", CUSTOMER_FIELDNAMES)}),
+				0,
+			)
+			self.assertFalse(frappe.get_meta("Customer", cached=False).has_field("followup_tier"))
+		finally:
+			after_migrate()
+		self.assertTrue(frappe.get_meta("Customer", cached=False).has_field("followup_tier"))

@@ -1,0 +1,214 @@
+"""Metadata conformance: what would break `bench migrate` or a user's desk fails here first."""
+
+import ast
+import importlib
+import json
+import keyword
+import re
+
+import pytest
+
+from metadata import (
+	APP,
+	MODULE,
+	MODULE_DIR,
+	ROOT,
+	app_doctypes,
+	app_json_files,
+	hook_paths,
+	hooks,
+	known_doctypes,
+	load_json,
+	module_file,
+	python_files,
+	report_files,
+	resolves_to_function,
+	scrub,
+	workspace_files,
+)
+
+# The Options of DocField.fieldtype in Frappe v15.
+FIELDTYPES = frozenset(
+	(
+		"Autocomplete|Attach|Attach Image|Barcode|Button|Check|Code|Color|Column Break|Currency|Data|Date|"
+		"Datetime|Duration|Dynamic Link|Float|Fold|Geolocation|Heading|HTML|HTML Editor|Icon|Image|Int|JSON|"
+		"Link|Long Text|Markdown Editor|Password|Percent|Phone|Read Only|Rating|Section Break|Select|"
+		"Signature|Small Text|Tab Break|Table|Table MultiSelect|Text|Text Editor|Time"
+	).split("|")
+)
+NO_VALUE_FIELDTYPES = frozenset(
+	{"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading", "Fold"}
+)
+FIELDNAME = re.compile(r"^[a-z][a-z0-9_]*$")
+DOCTYPES = sorted(app_doctypes().items())
+
+
+def test_every_json_file_parses():
+	assert app_json_files(), "the app ships JSON metadata"
+	for path in app_json_files():
+		load_json(path)
+
+
+def test_module_is_declared():
+	assert (APP / "modules.txt").read_text(encoding="utf-8").split() == MODULE.split()
+	assert MODULE_DIR.is_dir() and (MODULE_DIR / "__init__.py").is_file()
+
+
+@pytest.mark.parametrize(("name", "data"), DOCTYPES, ids=[name for name, _ in DOCTYPES])
+def test_doctype_is_well_formed(name, data):
+	folder = MODULE_DIR / "doctype" / scrub(name)
+	assert data["doctype"] == "DocType"
+	assert data["module"] == MODULE
+	assert (folder / "__init__.py").is_file()
+	controller = folder / f"{scrub(name)}.py"
+	assert controller.is_file(), f"{name}: controller missing"
+	class_name = name.replace(" ", "").replace("-", "")
+	assert class_name in {
+		node.name for node in ast.parse(controller.read_text()).body if isinstance(node, ast.ClassDef)
+	}
+	if not data.get("istable"):
+		assert (folder / f"{scrub(name)}.js").is_file(), f"{name}: form script missing"
+		assert data["permissions"], f"{name}: no permissions"
+		for permission in data["permissions"]:
+			assert permission["role"] and permission.get("read"), (
+				f"{name}: permission rows need a role and read"
+			)
+
+
+@pytest.mark.parametrize(("name", "data"), DOCTYPES, ids=[name for name, _ in DOCTYPES])
+def test_doctype_fields(name, data):
+	fieldnames = [field["fieldname"] for field in data["fields"]]
+	duplicates = {fieldname for fieldname in fieldnames if fieldnames.count(fieldname) > 1}
+	assert not duplicates, f"{name}: duplicate fieldnames {duplicates}"
+	assert data["field_order"] == fieldnames, f"{name}: field_order differs from fields"
+	for field in data["fields"]:
+		where = f"{name}.{field['fieldname']}"
+		assert FIELDNAME.match(field["fieldname"]) and not keyword.iskeyword(field["fieldname"]), where
+		assert field["fieldtype"] in FIELDTYPES, f"{where}: unknown fieldtype {field['fieldtype']}"
+		if field["fieldtype"] in {"Link", "Table", "Table MultiSelect"}:
+			assert field.get("options") in known_doctypes(), f"{where}: unknown target {field.get('options')}"
+		if field["fieldtype"] in {"Table", "Table MultiSelect"}:
+			target = app_doctypes().get(field["options"])
+			assert target is None or target.get("istable"), (
+				f"{where}: {field['options']} is not a child table"
+			)
+		if field["fieldtype"] == "Select":
+			assert field.get("options"), f"{where}: Select without options"
+			if field.get("default"):
+				assert field["default"] in field["options"].split("\n"), f"{where}: default not an option"
+		if field["fieldtype"] == "Dynamic Link":
+			assert field.get("options") in fieldnames, f"{where}: Dynamic Link needs a sibling field"
+		if field.get("fetch_from"):
+			link_field = field["fetch_from"].split(".")[0]
+			assert link_field in fieldnames, f"{where}: fetch_from uses unknown field {link_field}"
+		if field["fieldtype"] not in NO_VALUE_FIELDTYPES:
+			assert field.get("label"), f"{where}: needs a label"
+
+
+def test_autoname_fields_exist():
+	for name, data in DOCTYPES:
+		autoname = data.get("autoname") or ""
+		if autoname.startswith("field:"):
+			assert autoname[6:] in {field["fieldname"] for field in data["fields"]}, name
+
+
+def test_custom_fields_are_valid():
+	custom_fields = importlib.import_module("followup_app.setup.custom_fields").CUSTOM_FIELDS
+	for doctype, fields in custom_fields.items():
+		assert doctype in known_doctypes()
+		fieldnames = [field["fieldname"] for field in fields]
+		assert len(set(fieldnames)) == len(fieldnames), f"{doctype}: duplicate custom fieldnames"
+		for field in fields:
+			assert FIELDNAME.match(field["fieldname"]), field["fieldname"]
+			assert field["fieldtype"] in FIELDTYPES, field
+			assert field.get("insert_after"), f"{field['fieldname']}: insert_after is required"
+			assert field.get("module") == MODULE
+			if field["fieldtype"] == "Link":
+				assert field["options"] in known_doctypes(), field
+
+
+@pytest.mark.parametrize("path", workspace_files(), ids=lambda path: path.stem)
+def test_workspace_links_resolve(path):
+	data = load_json(path)
+	assert data["doctype"] == "Workspace" and data["module"] == MODULE and data["name"] == data["label"]
+	assert path.parent.name == scrub(data["name"])
+	reports = {load_json(report)["name"] for report in report_files()}
+	cards = set()
+	for link in data["links"]:
+		if link["type"] == "Card Break":
+			cards.add(link["label"])
+		elif link["link_type"] == "DocType":
+			assert link["link_to"] in known_doctypes(), link
+		elif link["link_type"] == "Report":
+			assert link["link_to"] in reports, link
+	for shortcut in data["shortcuts"]:
+		if shortcut["type"] == "DocType":
+			assert shortcut["link_to"] in known_doctypes(), shortcut
+		elif shortcut["type"] == "Report":
+			assert shortcut["link_to"] in reports, shortcut
+	shortcuts = {shortcut["label"] for shortcut in data["shortcuts"]}
+	number_cards = {card["label"] for card in data["number_cards"]}
+	charts = {chart["label"] for chart in data["charts"]}
+	for block in json.loads(data["content"]):
+		kind = block["type"]
+		if kind == "card":
+			assert block["data"]["card_name"] in cards, block
+		elif kind == "shortcut":
+			assert block["data"]["shortcut_name"] in shortcuts, block
+		elif kind == "number_card":
+			assert block["data"]["number_card_name"] in number_cards, block
+		elif kind == "chart":
+			assert block["data"]["chart_name"] in charts, block
+
+
+@pytest.mark.parametrize("path", report_files(), ids=lambda path: path.stem)
+def test_report_is_well_formed(path):
+	data = load_json(path)
+	assert data["doctype"] == "Report" and data["module"] == MODULE
+	assert path.parent.name == scrub(data["name"])
+	assert data["ref_doctype"] in known_doctypes()
+	assert data["roles"], f"{data['name']}: no roles"
+	if data["report_type"] == "Script Report":
+		assert "execute" in ast.dump(ast.parse(path.with_suffix(".py").read_text()))
+		assert path.with_suffix(".js").is_file()
+
+
+def test_fixtures_are_records_of_known_doctypes():
+	for path in sorted((APP / "fixtures").glob("*.json")):
+		records = load_json(path)
+		assert isinstance(records, list) and records, path.name
+		for record in records:
+			assert record["doctype"] in known_doctypes() and record.get("name"), record
+
+
+def test_hooks_resolve_to_app_functions():
+	app_hooks = hooks()
+	assert app_hooks["app_name"] == "followup_app"
+	assert app_hooks["required_apps"] == ["erpnext"]
+	paths = [
+		path for key, value in app_hooks.items() if key not in {"app_email"} for path in hook_paths(value)
+	]
+	assert paths, "hooks.py declares entry points"
+	for path in paths:
+		assert path.startswith("followup_app."), f"{path}: hooks must point into the app"
+		assert resolves_to_function(path), f"{path}: does not resolve to a function"
+
+
+def test_patches_resolve():
+	for line in (APP / "patches.txt").read_text(encoding="utf-8").splitlines():
+		line = line.strip()
+		if line and not line.startswith(("#", "[")):
+			assert module_file(line.split()[0]), f"patch {line} does not exist"
+
+
+def test_core_does_not_import_frappe():
+	for path in python_files(APP / "core"):
+		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+			names = []
+			if isinstance(node, ast.Import):
+				names = [alias.name for alias in node.names]
+			elif isinstance(node, ast.ImportFrom):
+				names = [node.module or ""]
+			for name in names:
+				root = name.split(".")[0]
+				assert root not in {"frappe", "erpnext"}, f"{path.relative_to(ROOT)} imports {name}"

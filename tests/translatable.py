@@ -1,0 +1,116 @@
+"""Collects every user-facing string of the app, with where it comes from."""
+
+import ast
+import importlib
+import json
+import re
+
+from metadata import (
+	APP,
+	app_doctypes,
+	hooks,
+	js_files,
+	load_json,
+	python_files,
+	report_files,
+	workspace_files,
+)
+
+JS_CALL = re.compile(r"""__\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`$]*)`)""")
+HTML_TAG = re.compile(r"<[^>]+>")
+
+
+def _field_strings(field: dict) -> list[str]:
+	strings = [field.get("label"), field.get("description")]
+	if field.get("fieldtype") == "Select" and field.get("options"):
+		strings += field["options"].split("\n")
+	return [text for text in strings if text]
+
+
+def doctype_strings() -> list[tuple[str, str]]:
+	found = []
+	for name, data in app_doctypes().items():
+		found.append((name, f"DocType {name}"))
+		for field in data["fields"]:
+			found += [(text, f"{name}.{field['fieldname']}") for text in _field_strings(field)]
+	return found
+
+
+def custom_field_strings() -> list[tuple[str, str]]:
+	custom_fields = importlib.import_module("followup_app.setup.custom_fields").CUSTOM_FIELDS
+	return [
+		(text, f"Custom Field {doctype}.{field['fieldname']}")
+		for doctype, fields in custom_fields.items()
+		for field in fields
+		for text in _field_strings(field)
+	]
+
+
+def workspace_strings() -> list[tuple[str, str]]:
+	found = []
+	for path in workspace_files():
+		data = load_json(path)
+		found.append((data["label"], path.name))
+		found += [(link["label"], path.name) for link in data["links"]]
+		found += [(shortcut["label"], path.name) for shortcut in data["shortcuts"]]
+		for block in json.loads(data["content"]):
+			if block["type"] == "header":
+				found.append(
+					(HTML_TAG.sub("", block["data"]["text"]).replace("&amp;", "&").strip(), path.name)
+				)
+	return found
+
+
+def report_strings() -> list[tuple[str, str]]:
+	return [(load_json(path)["name"], path.name) for path in report_files()]
+
+
+def fixture_strings() -> list[tuple[str, str]]:
+	found = []
+	for path in sorted((APP / "fixtures").glob("*.json")):
+		for record in load_json(path):
+			if record["doctype"] == "Role":
+				found.append((record["role_name"], path.name))
+	return found
+
+
+def python_strings() -> list[tuple[str, str]]:
+	found = []
+	for path in python_files():
+		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+			if (
+				isinstance(node, ast.Call)
+				and isinstance(node.func, ast.Name)
+				and node.func.id == "_"
+				and node.args
+				and isinstance(node.args[0], ast.Constant)
+				and isinstance(node.args[0].value, str)
+			):
+				found.append((node.args[0].value, f"{path.relative_to(APP)}:{node.lineno}"))
+	return found
+
+
+def js_strings() -> list[tuple[str, str]]:
+	found = []
+	for path in js_files():
+		for match in JS_CALL.finditer(path.read_text(encoding="utf-8")):
+			text = next(group for group in match.groups() if group is not None)
+			found.append((text.encode().decode("unicode_escape") if "\\" in text else text, path.name))
+	return found
+
+
+def hook_strings() -> list[tuple[str, str]]:
+	return [(hooks()["app_title"], "hooks.py app_title")]
+
+
+def all_strings() -> list[tuple[str, str]]:
+	return (
+		doctype_strings()
+		+ custom_field_strings()
+		+ workspace_strings()
+		+ report_strings()
+		+ fixture_strings()
+		+ python_strings()
+		+ js_strings()
+		+ hook_strings()
+	)

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Integration tier: runs the app's FrappeTestCase suite on an existing ERPNext v15 bench site.
+#
+# Finding the bench: $FOLLOWUP_BENCH, else the first of /opt/frappe-bench, ~/frappe-bench that holds
+# apps/frappe, apps/erpnext and sites/. The site: $FOLLOWUP_SITE, else sites/currentsite.txt, else the
+# only site of the bench. The `bench` CLI: $FOLLOWUP_BENCH_CLI, else `bench` on PATH.
+# Without a bench this prints one "integration: skipped (...)" line and succeeds.
+#
+# With a bench it links apps/followup_app to this checkout, then proves the app lifecycle
+# (install if needed, migrate twice, uninstall leaving no custom field behind, install again)
+# and runs `bench --site SITE run-tests --app followup_app`.
+set -euo pipefail
+checkout="$(cd "$(dirname "$0")/.." && pwd)"
+test_python="${FOLLOWUP_TEST_PYTHON:-python3}"
+
+bench_dir=""
+for candidate in "${FOLLOWUP_BENCH:-}" /opt/frappe-bench "$HOME/frappe-bench"; do
+	if [ -n "$candidate" ] && [ -d "$candidate/apps/frappe" ] && [ -d "$candidate/apps/erpnext" ] && [ -d "$candidate/sites" ]; then
+		bench_dir=$candidate
+		break
+	fi
+done
+bench_cli="${FOLLOWUP_BENCH_CLI:-$(command -v bench || true)}"
+if [ -z "$bench_dir" ]; then
+	echo "integration: skipped (no bench: set FOLLOWUP_BENCH to an ERPNext v15 bench, or create /opt/frappe-bench)"
+	exit 0
+fi
+if [ -z "$bench_cli" ]; then
+	echo "integration: skipped (no bench: found $bench_dir but no 'bench' CLI on PATH or in FOLLOWUP_BENCH_CLI)"
+	exit 0
+fi
+
+site="${FOLLOWUP_SITE:-}"
+if [ -z "$site" ] && [ -s "$bench_dir/sites/currentsite.txt" ]; then
+	site="$(tr -d '[:space:]' <"$bench_dir/sites/currentsite.txt")"
+fi
+if [ -z "$site" ]; then
+	mapfile -t sites < <(cd "$bench_dir/sites" && ls -d -- */ 2>/dev/null | sed 's#/$##' | while read -r s; do [ -f "$s/site_config.json" ] && echo "$s"; done)
+	[ "${#sites[@]}" -eq 1 ] && site="${sites[0]}"
+fi
+if [ -z "$site" ]; then
+	echo "integration: skipped (no bench site: $bench_dir has no single site; set FOLLOWUP_SITE)"
+	exit 0
+fi
+echo "integration: bench $bench_dir, site $site"
+
+# Point the bench at this checkout.
+app_link="$bench_dir/apps/followup_app"
+if [ -e "$app_link" ] && [ ! -L "$app_link" ]; then
+	echo "integration: $app_link is a real directory; replace it with a symlink to a checkout" >&2
+	exit 1
+fi
+ln -sfn "$checkout" "$app_link"
+grep -qx followup_app "$bench_dir/sites/apps.txt" || printf '\nfollowup_app\n' >>"$bench_dir/sites/apps.txt"
+sed -i '/^$/d' "$bench_dir/sites/apps.txt"
+"$bench_dir/env/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$app_link"
+
+cd "$bench_dir"
+run_bench() { "$bench_cli" --site "$site" "$@"; }
+
+if ! run_bench list-apps | grep -q '^followup_app'; then
+	run_bench install-app followup_app
+fi
+run_bench migrate
+run_bench migrate
+
+# Uninstall must leave no custom field behind; then install again for the test run.
+orphan_query="$("$test_python" -c "
+import json, sys
+sys.path.insert(0, '$checkout')
+from followup_app.setup.custom_fields import CUSTOM_FIELDS
+names = [f'{dt}-{field[\"fieldname\"]}' for dt, fields in CUSTOM_FIELDS.items() for field in fields]
+print(json.dumps({'doctype': 'Custom Field', 'filters': {'name': ['in', names]}, 'pluck': 'name'}))
+")"
+run_bench uninstall-app followup_app --yes --no-backup
+orphans="$(run_bench execute frappe.get_all --kwargs "$orphan_query" | tail -n 1)"
+if [ "$orphans" != "[]" ]; then
+	echo "integration: uninstall left custom fields behind: $orphans" >&2
+	exit 1
+fi
+echo "integration: uninstall removed every custom field"
+run_bench install-app followup_app
+
+# Run the suite; the closing line counts what ran.
+log="$(mktemp)"
+set +e
+run_bench run-tests --app followup_app 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+ran="$(grep -Eo '^Ran [0-9]+ tests?' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)"
+failed="$(grep -E '^FAILED \(' "$log" | tail -n 1 | grep -Eo '[0-9]+' | awk '{ total += $1 } END { print total + 0 }')"
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+	failed=1
+fi
+passed=$((ran > failed ? ran - failed : 0))
+echo "integration: $passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
