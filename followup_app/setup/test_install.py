@@ -29,7 +29,7 @@ class TestInstall(FrappeTestCase):
 		customer = frappe.get_doc(
 			{
 				"doctype": "Customer",
-				"customer_name": "_Test Followup Empty Customer",
+				"customer_name": f"_Test Followup Customer {frappe.generate_hash(length=8)}",
 				"customer_type": "Company",
 			}
 		).insert()
@@ -56,6 +56,7 @@ class TestInstall(FrappeTestCase):
 		self.assertEqual(first[3], len(CUSTOMER_FIELDNAMES))
 
 	def test_migrate_keeps_admin_changes_and_deletions(self):
+		self.addCleanup(restore, frappe.get_doc("Followup Settings"), frappe.get_doc("Customer Tier", "Key"))
 		frappe.db.set_value("Customer Tier", "Key", "min_annual_revenue", 123)
 		frappe.delete_doc("Feedback Category", "Price")
 		settings = frappe.get_doc("Followup Settings")
@@ -75,6 +76,7 @@ class TestInstall(FrappeTestCase):
 
 	def test_new_shipped_record_arrives_on_migrate(self):
 		settings = frappe.get_doc("Followup Settings")
+		self.addCleanup(restore, frappe.get_doc("Followup Settings"))
 		shipped = set(json.loads(settings.shipped_defaults))
 		self.assertIn("Feedback Category:Delivery", shipped)
 		frappe.delete_doc("Feedback Category", "Delivery")
@@ -96,3 +98,14 @@ class TestInstall(FrappeTestCase):
 		finally:
 			after_migrate()
 		self.assertTrue(frappe.get_meta("Customer", cached=False).has_field("followup_tier"))
+
+
+def restore(*documents):
+	"""Put documents back as they were (DDL in after_migrate may have committed the test's changes)."""
+	for document in documents:
+		current = frappe.get_doc(document.doctype, document.name)
+		current.update({key: value for key, value in document.as_dict().items() if key != "modified"})
+		current.save()
+	for name in ("Price", "Delivery"):
+		if not frappe.db.exists("Feedback Category", name):
+			frappe.get_doc({"doctype": "Feedback Category", "category_name": name}).insert()
