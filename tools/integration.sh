@@ -2,9 +2,10 @@
 # Integration tier: runs the app's FrappeTestCase suite on an existing ERPNext v15 bench site.
 #
 # Finding the bench: $FOLLOWUP_BENCH, else the first of /opt/frappe-bench, ~/frappe-bench that holds
-# apps/frappe, apps/erpnext and sites/. The site: $FOLLOWUP_SITE, else sites/currentsite.txt, else the
-# only site of the bench. The `bench` CLI: $FOLLOWUP_BENCH_CLI, else `bench` on PATH.
-# Without a bench this prints one "integration: skipped (...)" line and succeeds.
+# apps/frappe, apps/erpnext, env/ and sites/. The site: $FOLLOWUP_SITE, else sites/currentsite.txt, else
+# the only site of the bench. Site commands go straight to the bench's Frappe CLI
+# (`env/bin/python -m frappe.utils.bench_helper frappe`, what `bench --site` runs), so no `bench` CLI is
+# needed and root may run them. Without a bench this prints one "integration: skipped (...)" line.
 #
 # With a bench it links apps/followup_app to this checkout, then proves the app lifecycle
 # (install if needed, migrate twice, uninstall leaving no custom field behind, install again)
@@ -15,18 +16,14 @@ test_python="${FOLLOWUP_TEST_PYTHON:-python3}"
 
 bench_dir=""
 for candidate in "${FOLLOWUP_BENCH:-}" /opt/frappe-bench "$HOME/frappe-bench"; do
-	if [ -n "$candidate" ] && [ -d "$candidate/apps/frappe" ] && [ -d "$candidate/apps/erpnext" ] && [ -d "$candidate/sites" ]; then
+	if [ -n "$candidate" ] && [ -d "$candidate/apps/frappe" ] && [ -d "$candidate/apps/erpnext" ] \
+		&& [ -x "$candidate/env/bin/python" ] && [ -d "$candidate/sites" ]; then
 		bench_dir=$candidate
 		break
 	fi
 done
-bench_cli="${FOLLOWUP_BENCH_CLI:-$(command -v bench || true)}"
 if [ -z "$bench_dir" ]; then
 	echo "integration: skipped (no bench: set FOLLOWUP_BENCH to an ERPNext v15 bench, or create /opt/frappe-bench)"
-	exit 0
-fi
-if [ -z "$bench_cli" ]; then
-	echo "integration: skipped (no bench: found $bench_dir but no 'bench' CLI on PATH or in FOLLOWUP_BENCH_CLI)"
 	exit 0
 fi
 
@@ -55,8 +52,8 @@ grep -qx followup_app "$bench_dir/sites/apps.txt" || printf '\nfollowup_app\n' >
 sed -i '/^$/d' "$bench_dir/sites/apps.txt"
 "$bench_dir/env/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$app_link"
 
-cd "$bench_dir"
-run_bench() { "$bench_cli" --site "$site" "$@"; }
+cd "$bench_dir/sites"
+run_bench() { ../env/bin/python -m frappe.utils.bench_helper frappe --site "$site" "$@"; }
 
 if ! run_bench list-apps | grep -q '^followup_app'; then
 	run_bench install-app followup_app
