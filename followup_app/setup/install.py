@@ -26,8 +26,10 @@ def after_migrate():
 
 
 def before_uninstall():
-	"""Remove the app's custom fields from standard DocTypes."""
+	"""Remove the app's custom fields and its settings, so a later install starts afresh."""
 	delete_custom_fields(CUSTOM_FIELDS)
+	frappe.db.delete("Singles", {"doctype": SETTINGS})
+	frappe.clear_document_cache(SETTINGS, SETTINGS)
 
 
 def setup_app():

@@ -6,6 +6,9 @@ from frappe.tests.utils import FrappeTestCase
 
 
 class TestCustomerTier(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+
 	def new_tier(self, **values):
 		return frappe.get_doc({"doctype": "Customer Tier", "tier_name": "_Test Tier", "rank": 99, **values})
 

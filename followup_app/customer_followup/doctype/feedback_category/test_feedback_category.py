@@ -6,6 +6,9 @@ from frappe.tests.utils import FrappeTestCase
 
 
 class TestFeedbackCategory(FrappeTestCase):
+	def tearDown(self):
+		frappe.db.rollback()
+
 	def test_shipped_categories(self):
 		names = set(frappe.get_all("Feedback Category", pluck="name"))
 		self.assertTrue({"Product Quality", "Service Response", "Delivery", "Price", "Other"} <= names)

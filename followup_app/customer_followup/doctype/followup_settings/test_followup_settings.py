@@ -90,6 +90,8 @@ class TestFollowupSettings(FrappeTestCase):
 			frappe.local.lang = "en"
 
 	def test_accepts_valid_values(self):
+		original = self.settings()
+		self.addCleanup(lambda: self.settings().update(original.as_dict(no_default_fields=True)).save())
 		settings = self.settings()
 		settings.response_sla_hours = 12
 		settings.sla_at_risk_percent = 75
