@@ -23,4 +23,4 @@ venv=.venv-test
 "$venv/bin/ruff" format --check .
 "$venv/bin/pytest"
 
-FOLLOWUP_TEST_PYTHON="$venv/bin/python" bash tools/integration.sh
+FOLLOWUP_TEST_PYTHON="$PWD/$venv/bin/python" bash tools/integration.sh
