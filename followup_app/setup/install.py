@@ -8,8 +8,10 @@ from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 from followup_app.setup.default_records import (
 	DEFAULT_FEEDBACK_CATEGORIES,
+	DEFAULT_POLICIES,
 	DEFAULT_SLA_RULES,
 	DEFAULT_TIERS,
+	DEFAULT_VISIT_SCRIPTS,
 )
 
 SETTINGS = "Followup Settings"
@@ -66,6 +68,12 @@ def ship_default_records():
 			frappe.get_doc({"doctype": "Feedback Category", "category_name": name}).insert(
 				ignore_permissions=True
 			)
+	scripts = {script["script_name"]: script for script in DEFAULT_VISIT_SCRIPTS}
+	for name in unshipped(shipped, "Visit Script", scripts):
+		insert_visit_script(scripts[name])
+	policies = {policy["policy_name"]: policy for policy in DEFAULT_POLICIES}
+	for name in unshipped(shipped, "Followup Policy", policies):
+		insert_policy(policies[name])
 	for severity in unshipped(shipped, "Complaint SLA Rule", DEFAULT_SLA_RULES):
 		if not any(rule.severity == severity for rule in settings.complaint_sla_rules):
 			response_hours, resolution_hours = DEFAULT_SLA_RULES[severity]
@@ -112,3 +120,27 @@ def insert_tier(tier: dict):
 		last_rank = frappe.get_all("Customer Tier", fields=["max(`rank`) as rank"])[0].rank or 0
 		tier = dict(tier, rank=last_rank + 1)
 	frappe.get_doc({"doctype": "Customer Tier", **tier}).insert(ignore_permissions=True)
+
+
+def insert_visit_script(script: dict):
+	if frappe.db.exists("Visit Script", script["script_name"]):
+		return
+	questions = [
+		{"question": question, "required": required, "hint": hint}
+		for question, required, hint in script["questions"]
+	]
+	frappe.get_doc({"doctype": "Visit Script", **script, "language": "en", "questions": questions}).insert(
+		ignore_permissions=True
+	)
+
+
+def insert_policy(policy: dict):
+	if frappe.db.exists("Followup Policy", policy["policy_name"]):
+		return
+	script = frappe.db.get_value("Visit Script", {"visit_type": policy["visit_type"]}, "name")
+	tier = policy.get("customer_tier")
+	if tier and not frappe.db.exists("Customer Tier", tier):
+		return
+	frappe.get_doc(
+		{"doctype": "Followup Policy", **policy, "channel": "Phone", "visit_script": script}
+	).insert(ignore_permissions=True)
