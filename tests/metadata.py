@@ -106,13 +106,11 @@ def hooks() -> dict:
 	return {key: value for key, value in namespace.items() if not key.startswith("__")}
 
 
-@cache
-def translations(lang: str = "zh") -> dict[str, str]:
-	path = APP / "translations" / f"{lang}.csv"
-	with open(path, encoding="utf-8", newline="") as handle:
-		return {row[0]: row[1] for row in csv.reader(handle) if row}
-
-
 def translation_rows(lang: str = "zh") -> list[list[str]]:
 	with open(APP / "translations" / f"{lang}.csv", encoding="utf-8", newline="") as handle:
 		return [row for row in csv.reader(handle) if row]
+
+
+@cache
+def translations(lang: str = "zh") -> dict[str, str]:
+	return {row[0]: row[1] for row in translation_rows(lang)}

@@ -137,10 +137,10 @@ def insert_visit_script(script: dict):
 def insert_policy(policy: dict):
 	if frappe.db.exists("Followup Policy", policy["policy_name"]):
 		return
-	script = frappe.db.get_value("Visit Script", {"visit_type": policy["visit_type"]}, "name")
 	tier = policy.get("customer_tier")
 	if tier and not frappe.db.exists("Customer Tier", tier):
 		return
+	script = frappe.db.get_value("Visit Script", {"visit_type": policy["visit_type"]}, "name")
 	frappe.get_doc(
 		{"doctype": "Followup Policy", **policy, "channel": "Phone", "visit_script": script}
 	).insert(ignore_permissions=True)
