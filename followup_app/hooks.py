@@ -21,3 +21,43 @@ before_uninstall = "followup_app.setup.install.before_uninstall"
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", ["Followup Manager", "Followup User"]]]},
 ]
+
+# Desk
+# ----
+
+doctype_js = {"Customer": "public/js/customer.js"}
+
+override_doctype_dashboards = {
+	"Customer": "followup_app.visits.customer_dashboard.get_dashboard_data",
+}
+
+# Record-level permissions
+# ------------------------
+
+permission_query_conditions = {
+	"Visit Record": "followup_app.visits.permissions.visit_query_conditions",
+}
+
+has_permission = {
+	"Visit Record": "followup_app.visits.permissions.has_visit_permission",
+}
+
+# Document events
+# ---------------
+
+doc_events = {
+	"Sales Invoice": {
+		"on_submit": "followup_app.visits.activation.plan_activation_visit",
+	},
+}
+
+# Scheduled tasks
+# ---------------
+# Each job checks its toggle in Followup Settings. Missed visits run first and re-plan.
+
+scheduler_events = {
+	"daily": [
+		"followup_app.visits.missed.scheduled_mark_missed_visits",
+		"followup_app.visits.planner.scheduled_plan_due_visits",
+	],
+}

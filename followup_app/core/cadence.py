@@ -19,6 +19,9 @@ class PolicyRule:
 	lifecycle_stage: str | None = None
 	customer_group: str | None = None
 	territory: str | None = None
+	assignment: str = "Account Manager"
+	assignee_user: str | None = None
+	assignee_role: str | None = None
 
 	def matches(self, customer: Mapping) -> bool:
 		return all(

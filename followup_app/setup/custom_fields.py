@@ -129,4 +129,21 @@ CUSTOMER_FIELDS = [
 	},
 ]
 
-CUSTOM_FIELDS = {"Customer": [dict(field, module=MODULE) for field in CUSTOMER_FIELDS]}
+# Demand conversion: an Opportunity made from a Need voiced during a visit links back to the visit.
+OPPORTUNITY_FIELDS = [
+	{
+		"fieldname": "followup_visit",
+		"fieldtype": "Link",
+		"label": "Follow-up Visit",
+		"options": "Visit Record",
+		"insert_after": "source",
+		"read_only": 1,
+		"no_copy": 1,
+		"search_index": 1,
+	},
+]
+
+CUSTOM_FIELDS = {
+	"Customer": [dict(field, module=MODULE) for field in CUSTOMER_FIELDS],
+	"Opportunity": [dict(field, module=MODULE) for field in OPPORTUNITY_FIELDS],
+}

@@ -10,6 +10,7 @@ POSITIVE_FIELDS = (
 	"resolution_sla_hours",
 	"verification_visit_days",
 	"missed_visit_grace_days",
+	"activation_visit_days",
 	"survey_expiry_days",
 	"points_expiry_days",
 	"inactive_days_at_risk",

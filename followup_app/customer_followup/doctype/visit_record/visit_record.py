@@ -1,0 +1,138 @@
+# Copyright (c) 2026, followup_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as add_assignment
+from frappe.desk.form.assign_to import close_all_assignments
+from frappe.desk.form.assign_to import remove as remove_assignment
+from frappe.model.document import Document
+from frappe.utils import get_datetime, now_datetime
+
+from followup_app.visits.completion import complete_visit, create_opportunities
+from followup_app.visits.permissions import sees_all_visits
+from followup_app.visits.planner import visit_todo_description
+
+# The statuses a visit may move to from each status; a new visit starts Planned or Completed.
+ALLOWED_TRANSITIONS = {
+	None: {"Planned", "Completed"},
+	"Planned": {"Planned", "Completed", "Missed", "Cancelled"},
+	"Missed": {"Missed", "Completed", "Cancelled"},
+	"Cancelled": {"Cancelled", "Planned"},
+	"Completed": {"Completed"},
+}
+
+
+class VisitRecord(Document):
+	# begin: auto-generated types
+	# end: auto-generated types
+
+	def validate(self):
+		self.validate_status_change()
+		self.set_default_visitor()
+		self.load_script_questions()
+		if self.status == "Planned" and not self.planned_date:
+			frappe.throw(_("A planned visit needs a Planned Date."), title=_("Missing Planned Date"))
+		if self.status == "Completed":
+			self.validate_completion()
+		self.validate_next_action()
+		self.planned_visit_key = (
+			self.customer
+			if self.status == "Planned" and self.followup_policy and not self.reference_doctype
+			else None
+		)
+
+	def validate_status_change(self):
+		previous = self.get_doc_before_save()
+		before = previous.status if previous else None
+		if self.status not in ALLOWED_TRANSITIONS[before]:
+			frappe.throw(
+				_("A visit cannot go from {0} to {1}.").format(_(before or "New"), _(self.status)),
+				title=_("Invalid Status Change"),
+			)
+
+	def set_default_visitor(self):
+		if not self.visitor and not sees_all_visits(frappe.session.user):
+			self.visitor = frappe.session.user
+
+	def load_script_questions(self):
+		"""Copy the script's questions into the answers table when the script is chosen or changed."""
+		if not self.visit_script:
+			self.script_answers = []
+			return
+		if self.script_answers and not self.has_value_changed("visit_script"):
+			return
+		script = frappe.get_cached_doc("Visit Script", self.visit_script)
+		self.script_opening, self.script_closing = script.opening, script.closing
+		self.script_answers = []
+		for question in script.questions:
+			self.append(
+				"script_answers",
+				{"question": question.question, "required": question.required, "hint": question.hint},
+			)
+
+	def validate_completion(self):
+		if not self.visit_datetime:
+			frappe.throw(_("Enter when the visit took place to complete it."), title=_("Missing Visit Time"))
+		if get_datetime(self.visit_datetime) > now_datetime():
+			frappe.throw(_("The visit time cannot be in the future."), title=_("Invalid Visit Time"))
+		if not self.outcome:
+			frappe.throw(_("Choose the outcome of the visit to complete it."), title=_("Missing Outcome"))
+		if self.outcome == "Unreachable":
+			return
+		unanswered = [
+			row.idx for row in self.script_answers if row.required and not (row.answer or "").strip()
+		]
+		if unanswered:
+			frappe.throw(
+				_("Answer the required script questions in rows {0}.").format(
+					", ".join(map(str, unanswered))
+				),
+				title=_("Missing Answers"),
+			)
+
+	def validate_next_action(self):
+		if self.next_action and not (self.next_action_owner and self.next_action_due):
+			frappe.throw(
+				_("A next action needs an owner and a due date."), title=_("Incomplete Follow-up Plan")
+			)
+
+	def on_update(self):
+		status_changed = self.has_value_changed("status")
+		if self.status == "Completed":
+			if status_changed:
+				complete_visit(self)
+			else:
+				create_opportunities(self)
+		elif self.status in ("Missed", "Cancelled") and status_changed:
+			close_all_assignments(self.doctype, self.name, ignore_permissions=True)
+		elif self.status == "Planned" and (status_changed or self.has_value_changed("visitor")):
+			self.assign_visitor()
+
+	def assign_visitor(self):
+		"""Keep exactly one open ToDo for the visitor of a planned visit."""
+		todo = frappe.qb.DocType("ToDo")
+		assigned = {
+			user
+			for (user,) in frappe.qb.from_(todo)
+			.select(todo.allocated_to)
+			.where(todo.reference_type == self.doctype)
+			.where(todo.reference_name == self.name)
+			.where(todo.status == "Open")
+			.run()
+		}
+		for user in assigned - {self.visitor}:
+			remove_assignment(self.doctype, self.name, user, ignore_permissions=True)
+		if self.visitor and self.visitor not in assigned:
+			add_assignment(
+				{
+					"assign_to": [self.visitor],
+					"doctype": self.doctype,
+					"name": self.name,
+					"description": visit_todo_description(
+						self.customer_name or self.customer, self.visit_type
+					),
+					"date": self.planned_date,
+				},
+				ignore_permissions=True,
+			)

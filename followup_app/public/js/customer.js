@@ -1,0 +1,36 @@
+// Copyright (c) 2026, followup_app developers and contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Customer", {
+	refresh(frm) {
+		if (frm.is_new() || !frappe.model.can_create("Visit Record")) {
+			return;
+		}
+		const group = __("Follow-up");
+		frm.add_custom_button(
+			__("Log Visit"),
+			() => {
+				frappe.new_doc("Visit Record", {
+					customer: frm.doc.name,
+					status: "Completed",
+					channel: frm.doc.preferred_channel || "Phone",
+					visit_datetime: frappe.datetime.now_datetime(),
+					visitor: frappe.session.user,
+				});
+			},
+			group
+		);
+		frm.add_custom_button(
+			__("Plan Visit"),
+			() => {
+				frappe.new_doc("Visit Record", {
+					customer: frm.doc.name,
+					status: "Planned",
+					channel: frm.doc.preferred_channel || "Phone",
+					visitor: frm.doc.account_manager || frappe.session.user,
+				});
+			},
+			group
+		);
+	},
+});

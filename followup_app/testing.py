@@ -1,0 +1,56 @@
+"""Fixtures shared by the app's integration tests (imported only by test modules)."""
+
+import frappe
+from frappe.utils import add_days, nowdate
+
+
+def leaf(doctype: str) -> str:
+	"""Some non-group record of a tree DocType (Customer Group, Territory)."""
+	return frappe.db.get_value(doctype, {"is_group": 0}, "name", order_by="name asc")
+
+
+def make_customer(name: str, **values) -> "frappe.model.document.Document":
+	"""A customer named `name` (replaced if it exists), created `created_days_ago` days ago."""
+	created_days_ago = values.pop("created_days_ago", None)
+	if frappe.db.exists("Customer", name):
+		frappe.delete_doc("Customer", name, force=True, ignore_permissions=True)
+	customer = frappe.get_doc(
+		{
+			"doctype": "Customer",
+			"customer_name": name,
+			"customer_group": leaf("Customer Group"),
+			"territory": leaf("Territory"),
+			**values,
+		}
+	).insert(ignore_permissions=True)
+	if created_days_ago is not None:
+		created = add_days(nowdate(), -created_days_ago)
+		frappe.db.set_value("Customer", customer.name, "creation", created, update_modified=False)
+	return customer
+
+
+def make_user(email: str, *roles: str) -> str:
+	"""An enabled system user with exactly `roles`."""
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
+		).insert(ignore_permissions=True)
+	user = frappe.get_doc("User", email)
+	user.set("roles", [])
+	user.add_roles(*roles)
+	return email
+
+
+def make_visit(customer: str, **values) -> "frappe.model.document.Document":
+	"""A Visit Record for `customer`, Planned today unless `values` say otherwise."""
+	return frappe.get_doc(
+		{
+			"doctype": "Visit Record",
+			"customer": customer,
+			"visit_type": "Routine Maintenance",
+			"channel": "Phone",
+			"status": "Planned",
+			"planned_date": nowdate(),
+			**values,
+		}
+	).insert(ignore_permissions=True)

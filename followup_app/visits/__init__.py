@@ -1,0 +1,1 @@
+"""Visit planning and visit records: the planner, missed visits, completion effects, permissions."""

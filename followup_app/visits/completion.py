@@ -1,0 +1,103 @@
+"""What completing a visit changes outside it: the customer, ToDos and demand conversion."""
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as add_assignment
+from frappe.desk.form.assign_to import close_all_assignments
+from frappe.query_builder.functions import Avg, Max
+from frappe.utils import getdate, nowdate
+
+from followup_app.core.planning import plan_customer
+
+VISIT = "Visit Record"
+
+
+def complete_visit(visit):
+	"""Apply a visit that has just been completed."""
+	close_all_assignments(VISIT, visit.name, ignore_permissions=True)
+	refresh_customer_visit_stats(visit.customer)
+	create_opportunities(visit)
+	assign_next_action(visit)
+
+
+def refresh_customer_visit_stats(customer: str):
+	"""Recompute the customer's last_visit_date, next_visit_due and avg_satisfaction."""
+	from followup_app.visits.planner import load_customer_schedules, load_holidays, load_policies
+
+	visit = frappe.qb.DocType(VISIT)
+	last_visit = (
+		frappe.qb.from_(visit)
+		.select(Max(visit.visit_datetime))
+		.where(visit.customer == customer)
+		.where(visit.status == "Completed")
+		.run()[0][0]
+	)
+	rated = (
+		frappe.qb.from_(visit)
+		.select(Avg(visit.satisfaction))
+		.where(visit.customer == customer)
+		.where(visit.status == "Completed")
+		.where(visit.satisfaction > 0)
+		.run()[0][0]
+	)
+	values = {
+		"last_visit_date": getdate(last_visit) if last_visit else None,
+		"avg_satisfaction": round(float(rated) * 5, 2) if rated else 0,
+	}
+	schedules = load_customer_schedules([customer])
+	if schedules:
+		today = getdate(nowdate())
+		plan = plan_customer(schedules[0], load_policies(), today, load_holidays(today))
+		values["next_visit_due"] = plan.due_date if plan else None
+	frappe.db.set_value("Customer", customer, values, update_modified=False)
+
+
+def create_opportunities(visit):
+	"""Turn each Need the customer voiced into an ERPNext Opportunity, linked both ways."""
+	for item in visit.feedback_items:
+		if item.feedback_type != "Need" or item.opportunity:
+			continue
+		opportunity = frappe.get_doc(
+			{
+				"doctype": "Opportunity",
+				"opportunity_from": "Customer",
+				"party_name": visit.customer,
+				"company": default_company(),
+				"opportunity_owner": visit.visitor,
+				"followup_visit": visit.name,
+				"title": visit.customer_name or visit.customer,
+				"notes": [{"note": item.description}],
+			}
+		).insert(ignore_permissions=True)
+		item.db_set("opportunity", opportunity.name)
+		visit.add_comment(
+			"Info",
+			_("Need turned into Opportunity {0}").format(
+				frappe.utils.get_link_to_form("Opportunity", opportunity.name)
+			),
+		)
+
+
+def default_company() -> str:
+	"""The user's default company, else the global default, else the first company."""
+	return (
+		frappe.defaults.get_user_default("Company")
+		or frappe.db.get_single_value("Global Defaults", "default_company")
+		or frappe.db.get_value("Company", {}, "name")
+	)
+
+
+def assign_next_action(visit):
+	"""Give the follow-up plan's next action to its owner as a ToDo on the visit."""
+	if not (visit.next_action and visit.next_action_owner):
+		return
+	add_assignment(
+		{
+			"assign_to": [visit.next_action_owner],
+			"doctype": VISIT,
+			"name": visit.name,
+			"description": visit.next_action,
+			"date": visit.next_action_due,
+		},
+		ignore_permissions=True,
+	)

@@ -1,0 +1,68 @@
+"""The daily missed-visit job: Planned visits past their grace days become Missed and are re-planned."""
+
+from datetime import date
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate, now_datetime
+
+from followup_app.notifications import notify_managers
+from followup_app.visits.planner import VISIT, plan_due_visits
+
+
+def scheduled_mark_missed_visits():
+	"""Daily scheduler entry: mark missed visits unless turned off in Followup Settings."""
+	if frappe.db.get_single_value("Followup Settings", "enable_missed_visits"):
+		mark_missed_visits()
+
+
+def mark_missed_visits(today: date | str | None = None) -> int:
+	"""Mark Planned visits older than planned date + grace days as Missed, close their ToDos,
+	tell the Followup Managers, and plan new visits for those customers. Returns how many.
+
+	Set-based: the same handful of queries whatever the number of visits.
+	"""
+	today = getdate(today)
+	grace = frappe.db.get_single_value("Followup Settings", "missed_visit_grace_days") or 0
+	cutoff = add_days(today, -grace)
+	visit = frappe.qb.DocType(VISIT)
+	missed = [
+		row[0]
+		for row in frappe.qb.from_(visit)
+		.select(visit.name)
+		.where(visit.status == "Planned")
+		.where(visit.planned_date < cutoff)
+		.for_update()
+		.run()
+	]
+	if not missed:
+		return 0
+
+	now = now_datetime()
+	for start in range(0, len(missed), 10_000):
+		names = missed[start : start + 10_000]
+		(
+			frappe.qb.update(visit)
+			.set(visit.status, "Missed")
+			.set(visit.planned_visit_key, None)
+			.set(visit._assign, "[]")
+			.set(visit.modified, now)
+			.where(visit.name.isin(names))
+			.run()
+		)
+		todo = frappe.qb.DocType("ToDo")
+		(
+			frappe.qb.update(todo)
+			.set(todo.status, "Closed")
+			.set(todo.modified, now)
+			.where(todo.reference_type == VISIT)
+			.where(todo.reference_name.isin(names))
+			.where(todo.status == "Open")
+			.run()
+		)
+	notify_managers(
+		_("{0} planned visits were missed; customers still due have been planned again").format(len(missed)),
+		VISIT,
+	)
+	plan_due_visits(today)
+	return len(missed)
