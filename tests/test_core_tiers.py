@@ -39,7 +39,7 @@ tier_lists = st.lists(
 		min_annual_revenue=st.floats(min_value=0, max_value=1e9, allow_nan=False),
 	),
 	max_size=8,
-	unique_by=lambda tier: tier.rank,
+	unique_by=(lambda tier: tier.rank, lambda tier: tier.name),
 )
 
 
