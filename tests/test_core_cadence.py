@@ -10,6 +10,7 @@ from followup_app.core.cadence import (
 	is_due,
 	matching_policy,
 	planned_date,
+	tree_ancestors,
 	visit_due_date,
 )
 
@@ -96,3 +97,15 @@ def test_a_visit_becomes_due_exactly_lead_days_before_its_due_date(anchor, inter
 	assert due > anchor
 	assert is_due(due, due - timedelta(days=lead), lead)
 	assert not is_due(due, due - timedelta(days=lead + 1), lead)
+
+
+def test_tree_conditions_match_descendants():
+	ancestors = tree_ancestors([("All", 1, 10), ("Commercial", 2, 5), ("Retail", 3, 4), ("Government", 6, 9)])
+	assert ancestors["Retail"] == {"All", "Commercial", "Retail"}
+	assert ancestors["Government"] == {"All", "Government"}
+	commercial = PolicyRule("Commercial", 1, 30, customer_group="Commercial")
+	assert commercial.matches({"customer_group": ancestors["Retail"]})
+	assert not commercial.matches({"customer_group": ancestors["Government"]})
+	assert PolicyRule("Everyone", 1, 30, customer_group="All").matches(
+		{"customer_group": ancestors["Government"]}
+	)

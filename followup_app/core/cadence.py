@@ -24,8 +24,10 @@ class PolicyRule:
 	assignee_role: str | None = None
 
 	def matches(self, customer: Mapping) -> bool:
+		"""Whether every set condition holds; a customer value may be a collection (a tree node with
+		its ancestors), which then matches a condition naming any of its members."""
 		return all(
-			not wanted or customer.get(field) == wanted
+			not wanted or _satisfies(customer.get(field), wanted)
 			for field, wanted in (
 				("followup_tier", self.customer_tier),
 				("lifecycle_stage", self.lifecycle_stage),
@@ -33,6 +35,23 @@ class PolicyRule:
 				("territory", self.territory),
 			)
 		)
+
+
+def _satisfies(value, wanted: str) -> bool:
+	if isinstance(value, frozenset | set | tuple | list):
+		return wanted in value
+	return value == wanted
+
+
+def tree_ancestors(nodes: Iterable[tuple[str, int, int]]) -> dict[str, frozenset[str]]:
+	"""For nested-set tree nodes (name, lft, rgt): each node with all the nodes above it."""
+	nodes = list(nodes)
+	return {
+		name: frozenset(
+			other for other, other_lft, other_rgt in nodes if other_lft <= lft and other_rgt >= rgt
+		)
+		for name, lft, rgt in nodes
+	}
 
 
 def matching_policy(policies: Iterable[PolicyRule], customer: Mapping) -> PolicyRule | None:

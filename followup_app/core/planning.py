@@ -34,8 +34,9 @@ class CustomerSchedule:
 	has_planned_visit: bool = False
 	followup_tier: str | None = None
 	lifecycle_stage: str | None = None
-	customer_group: str | None = None
-	territory: str | None = None
+	# A group or territory, or (as the planner passes them) it with every ancestor in its tree.
+	customer_group: str | frozenset[str] | None = None
+	territory: str | frozenset[str] | None = None
 	account_manager: str | None = None
 
 	def get(self, field: str):

@@ -141,6 +141,9 @@ def insert_policy(policy: dict):
 	if tier and not frappe.db.exists("Customer Tier", tier):
 		return
 	script = frappe.db.get_value("Visit Script", {"visit_type": policy["visit_type"]}, "name")
+	# Blank conditions mean "any customer": keep ERPNext's default customer group and territory
+	# (global defaults keyed by these fieldnames) from filling them in.
+	blanks = {"customer_group": "", "territory": ""}
 	frappe.get_doc(
-		{"doctype": "Followup Policy", **policy, "channel": "Phone", "visit_script": script}
+		{"doctype": "Followup Policy", **blanks, **policy, "channel": "Phone", "visit_script": script}
 	).insert(ignore_permissions=True)

@@ -99,6 +99,10 @@ class TestInstall(FrappeTestCase):
 			self.assertFalse(frappe.get_meta("Customer", cached=False).has_field("followup_tier"))
 		finally:
 			after_migrate()
+			# The custom-field DDL committed the uninstall's deletion of the settings; commit their
+			# re-creation too, so later tests find complete settings.
+			frappe.db.commit()
+		self.assertTrue(frappe.db.get_single_value("Followup Settings", "enable_visit_planning"))
 		self.assertTrue(frappe.get_meta("Customer", cached=False).has_field("followup_tier"))
 
 

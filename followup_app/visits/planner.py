@@ -17,7 +17,7 @@ from frappe.model.naming import parse_naming_series
 from frappe.query_builder.functions import Count, Max, Min
 from frappe.utils import escape_html, getdate, now_datetime
 
-from followup_app.core.cadence import PolicyRule
+from followup_app.core.cadence import PolicyRule, tree_ancestors
 from followup_app.core.planning import CustomerPlan, CustomerSchedule, choose_visitors, plan_customer
 from followup_app.notifications import notify, role_users
 
@@ -146,7 +146,7 @@ def load_holidays(today: date) -> set[date]:
 def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSchedule]:
 	"""Every enabled, contactable customer (or those of `only`) with its visit and invoice history.
 
-	Four queries, whatever the number of customers.
+	Six queries, whatever the number of customers.
 	"""
 	customer = frappe.qb.DocType("Customer")
 	user = frappe.qb.DocType("User")
@@ -203,6 +203,8 @@ def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSched
 		).run()
 	}
 
+	groups = load_tree_ancestors("Customer Group")
+	territories = load_tree_ancestors("Territory")
 	schedules = []
 	for name, created, tier, stage, group, territory, account_manager in rows:
 		last_visit, requested = last_visits.get(name, (None, None))
@@ -216,12 +218,17 @@ def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSched
 				has_planned_visit=name in planned,
 				followup_tier=tier,
 				lifecycle_stage=stage,
-				customer_group=group,
-				territory=territory,
+				customer_group=groups.get(group, group),
+				territory=territories.get(territory, territory),
 				account_manager=account_manager,
 			)
 		)
 	return schedules
+
+
+def load_tree_ancestors(doctype: str) -> dict[str, frozenset[str]]:
+	"""Each node of a tree DocType with its ancestors, so a policy for a parent group matches."""
+	return tree_ancestors(frappe.get_all(doctype, fields=["name", "lft", "rgt"], as_list=True))
 
 
 def open_visit_counts() -> dict[str, int]:

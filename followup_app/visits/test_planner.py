@@ -151,6 +151,28 @@ class TestPlanner(FrappeTestCase):
 		plan_due_visits()
 		self.assertEqual(self.visits_of(customer.name)[0].visitor, manager)
 
+	def test_policy_for_a_parent_group_matches_its_descendants(self):
+		root = frappe.db.get_value(
+			"Customer Group", {"is_group": 1, "parent_customer_group": ("in", ("", None))}
+		)
+		frappe.get_doc(
+			{
+				"doctype": "Followup Policy",
+				"policy_name": "_Test Group Policy",
+				"priority": 0,
+				"customer_group": root,
+				"territory": "",
+				"interval_days": 10,
+				"visit_type": "Satisfaction Check",
+			}
+		).insert()
+		customer = make_customer("_Test Planner Group", created_days_ago=12)
+		plan_due_visits()
+		[visit] = self.visits_of(customer.name)
+		self.assertEqual(
+			(visit.followup_policy, visit.visit_type), ("_Test Group Policy", "Satisfaction Check")
+		)
+
 	def test_planned_date_skips_holidays(self):
 		holiday_list = frappe.get_doc(
 			{
@@ -204,6 +226,7 @@ class TestPlanner(FrappeTestCase):
 			frappe.db.sql("update tabCustomer set do_not_contact = 1")
 			return len(calls)
 
+		queries_for(2, "Warm-up")  # loads the metadata caches the setup's user changes cleared
 		small = queries_for(3, "Small")
 		large = queries_for(30, "Large")
 		self.assertEqual(small, large)
