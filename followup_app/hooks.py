@@ -36,10 +36,12 @@ override_doctype_dashboards = {
 
 permission_query_conditions = {
 	"Visit Record": "followup_app.visits.permissions.visit_query_conditions",
+	"Complaint": "followup_app.complaints.permissions.complaint_query_conditions",
 }
 
 has_permission = {
 	"Visit Record": "followup_app.visits.permissions.has_visit_permission",
+	"Complaint": "followup_app.complaints.permissions.has_complaint_permission",
 }
 
 # Document events
@@ -49,6 +51,9 @@ doc_events = {
 	"Sales Invoice": {
 		"on_submit": "followup_app.visits.activation.plan_activation_visit",
 	},
+	"Communication": {
+		"after_insert": "followup_app.complaints.responses.first_response_by_email",
+	},
 }
 
 # Scheduled tasks
@@ -56,6 +61,9 @@ doc_events = {
 # Each job checks its toggle in Followup Settings. Missed visits run first and re-plan.
 
 scheduler_events = {
+	"hourly": [
+		"followup_app.complaints.escalation.scheduled_update_sla",
+	],
 	"daily": [
 		"followup_app.visits.missed.scheduled_mark_missed_visits",
 		"followup_app.visits.planner.scheduled_plan_due_visits",

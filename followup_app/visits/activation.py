@@ -4,7 +4,8 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from followup_app.core.calendar import add_days_skipping_holidays
-from followup_app.visits.planner import VISIT, load_holidays
+from followup_app.holidays import holidays_from
+from followup_app.visits.planner import VISIT
 
 ACTIVATION = "New Customer Activation"
 
@@ -39,7 +40,7 @@ def plan_activation_visit(invoice, method: str | None = None):
 			"channel": "Phone",
 			"status": "Planned",
 			"planned_date": add_days_skipping_holidays(
-				start, settings.activation_visit_days or 0, load_holidays(today)
+				start, settings.activation_visit_days or 0, holidays_from(today)
 			),
 			"visitor": customer.account_manager or settings.default_visitor,
 			"visit_script": frappe.db.get_value(

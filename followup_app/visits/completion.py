@@ -1,4 +1,4 @@
-"""What completing a visit changes outside it: the customer, ToDos and demand conversion."""
+"""What completing a visit changes outside it: the customer, ToDos, demand conversion, complaints."""
 
 import frappe
 from frappe import _
@@ -7,7 +7,10 @@ from frappe.desk.form.assign_to import close_all_assignments
 from frappe.query_builder.functions import Avg, Max
 from frappe.utils import getdate, nowdate
 
+from followup_app.complaints.intake import complaints_from_problems
+from followup_app.complaints.verification import apply_verification
 from followup_app.core.planning import plan_customer
+from followup_app.holidays import holidays_from
 
 VISIT = "Visit Record"
 
@@ -17,12 +20,14 @@ def complete_visit(visit):
 	close_all_assignments(VISIT, visit.name, ignore_permissions=True)
 	refresh_customer_visit_stats(visit.customer)
 	create_opportunities(visit)
+	complaints_from_problems(visit)
 	assign_next_action(visit)
+	apply_verification(visit)
 
 
 def refresh_customer_visit_stats(customer: str):
 	"""Recompute the customer's last_visit_date, next_visit_due and avg_satisfaction."""
-	from followup_app.visits.planner import load_customer_schedules, load_holidays, load_policies
+	from followup_app.visits.planner import load_customer_schedules, load_policies
 
 	visit = frappe.qb.DocType(VISIT)
 	last_visit = (
@@ -47,7 +52,7 @@ def refresh_customer_visit_stats(customer: str):
 	schedules = load_customer_schedules([customer])
 	if schedules:
 		today = getdate(nowdate())
-		plan = plan_customer(schedules[0], load_policies(), today, load_holidays(today))
+		plan = plan_customer(schedules[0], load_policies(), today, holidays_from(today))
 		values["next_visit_due"] = plan.due_date if plan else None
 	frappe.db.set_value("Customer", customer, values, update_modified=False)
 

@@ -5,5 +5,7 @@ from frappe import _
 
 def get_dashboard_data(data: dict) -> dict:
 	"""`override_doctype_dashboards` hook for Customer: add a Follow-up group."""
-	data.setdefault("transactions", []).append({"label": _("Follow-up"), "items": ["Visit Record"]})
+	data.setdefault("transactions", []).append(
+		{"label": _("Follow-up"), "items": ["Visit Record", "Complaint"]}
+	)
 	return data

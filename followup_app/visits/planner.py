@@ -19,6 +19,7 @@ from frappe.utils import escape_html, getdate, now_datetime
 
 from followup_app.core.cadence import PolicyRule, tree_ancestors
 from followup_app.core.planning import CustomerPlan, CustomerSchedule, choose_visitors, plan_customer
+from followup_app.holidays import holidays_from
 from followup_app.notifications import notify, role_users
 
 VISIT = "Visit Record"
@@ -43,7 +44,7 @@ def plan_due_visits(today: date | str | None = None, publish_progress: bool = Fa
 	progress(0, _("Reading customers"))
 	policies = load_policies()
 	customers = load_customer_schedules() if policies else []
-	holidays = load_holidays(today)
+	holidays = holidays_from(today)
 
 	plans: list[CustomerPlan] = []
 	failed = 0
@@ -124,23 +125,6 @@ def load_policies() -> list[PolicyRule]:
 		)
 		for row in rows
 	]
-
-
-def load_holidays(today: date) -> set[date]:
-	"""Holidays from today on, of the holiday list in Followup Settings."""
-	holiday_list = frappe.db.get_single_value("Followup Settings", "holiday_list")
-	if not holiday_list:
-		return set()
-	holiday = frappe.qb.DocType("Holiday")
-	rows = (
-		frappe.qb.from_(holiday)
-		.select(holiday.holiday_date)
-		.where(holiday.parent == holiday_list)
-		.where(holiday.parenttype == "Holiday List")
-		.where(holiday.holiday_date >= today)
-		.run()
-	)
-	return {getdate(row[0]) for row in rows}
 
 
 def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSchedule]:

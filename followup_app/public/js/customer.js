@@ -32,5 +32,17 @@ frappe.ui.form.on("Customer", {
 			},
 			group
 		);
+		if (frappe.model.can_create("Complaint")) {
+			frm.add_custom_button(
+				__("New Complaint"),
+				() => {
+					frappe.new_doc("Complaint", {
+						customer: frm.doc.name,
+						assigned_to: frm.doc.account_manager || frappe.session.user,
+					});
+				},
+				group
+			);
+		}
 	},
 });

@@ -9,6 +9,7 @@ from frappe.desk.form.assign_to import remove as remove_assignment
 from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
+from followup_app.complaints.intake import complaints_from_problems
 from followup_app.visits.completion import complete_visit, create_opportunities
 from followup_app.visits.permissions import sees_all_visits
 from followup_app.visits.planner import visit_todo_description
@@ -104,6 +105,7 @@ class VisitRecord(Document):
 				complete_visit(self)
 			else:
 				create_opportunities(self)
+				complaints_from_problems(self)
 		elif self.status in ("Missed", "Cancelled") and status_changed:
 			close_all_assignments(self.doctype, self.name, ignore_permissions=True)
 		elif self.status == "Planned" and (status_changed or self.has_value_changed("visitor")):

@@ -1,0 +1,77 @@
+"""Bulk data generators shared by the benchmarks; every generated name starts with BENCH-."""
+
+import frappe
+from frappe.utils import add_days, now_datetime
+
+from followup_app.visits.planner import bulk_insert_dicts
+
+PREFIX = "BENCH-"
+
+
+def leaf(doctype: str) -> str:
+	return frappe.db.get_value(doctype, {"is_group": 0}, "name", order_by="name asc")
+
+
+def common_columns() -> dict:
+	now = now_datetime()
+	return {
+		"owner": "Administrator",
+		"modified_by": "Administrator",
+		"creation": now,
+		"modified": now,
+		"docstatus": 0,
+	}
+
+
+def insert_customers(start: int, count: int, tier_of) -> list[str]:
+	"""Customers BENCH-C-<n> for n in [start, start+count), tier given by `tier_of(n)`."""
+	group, territory = leaf("Customer Group"), leaf("Territory")
+	common = common_columns()
+	names, rows = [], []
+	for number in range(start, start + count):
+		name = f"{PREFIX}C-{number:07d}"
+		names.append(name)
+		rows.append(
+			{
+				**common,
+				"creation": add_days(common["creation"], -400),
+				"name": name,
+				"customer_name": name,
+				"customer_type": "Company",
+				"customer_group": group,
+				"territory": territory,
+				"followup_tier": tier_of(number),
+				"lifecycle_stage": "Active",
+			}
+		)
+	for offset in range(0, len(rows), 10_000):
+		bulk_insert_dicts("Customer", rows[offset : offset + 10_000])
+	return names
+
+
+def insert_completed_visits(customers_and_days_ago: list[tuple[str, int]]):
+	"""One completed visit per (customer, days ago)."""
+	common = common_columns()
+	rows = [
+		{
+			**common,
+			"name": f"{PREFIX}V-{customer[len(PREFIX) + 2 :]}-{days_ago}",
+			"naming_series": "VR-.YYYY.-",
+			"customer": customer,
+			"customer_name": customer,
+			"visit_type": "Routine Maintenance",
+			"channel": "Phone",
+			"status": "Completed",
+			"visit_datetime": add_days(common["creation"], -days_ago),
+			"outcome": "Satisfied",
+			"satisfaction": 0.8,
+		}
+		for customer, days_ago in customers_and_days_ago
+	]
+	for offset in range(0, len(rows), 10_000):
+		bulk_insert_dicts("Visit Record", rows[offset : offset + 10_000])
+
+
+def delete_generated(doctype: str, field: str = "name"):
+	table = frappe.qb.DocType(doctype)
+	frappe.qb.from_(table).delete().where(table[field].like(f"{PREFIX}%")).run()

@@ -1,0 +1,1 @@
+"""Complaints: SLA clocks and escalation, intake from visits and email, verification, permissions."""

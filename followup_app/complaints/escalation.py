@@ -1,0 +1,131 @@
+"""The hourly SLA job: recompute every open complaint's SLA status and escalate once per level."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime, now_datetime
+
+from followup_app.complaints.sla import at_risk_percent
+from followup_app.core.sla import SlaClock, escalation_needed, sla_status
+from followup_app.notifications import FOLLOWUP_MANAGER, notify, role_users
+from followup_app.visits.planner import bulk_insert_dicts
+
+COMPLAINT = "Complaint"
+CHUNK = 10_000
+
+
+def scheduled_update_sla():
+	"""Hourly scheduler entry, unless turned off in Followup Settings."""
+	if frappe.db.get_single_value("Followup Settings", "enable_sla_escalation"):
+		update_sla()
+
+
+def update_sla(now=None) -> dict:
+	"""Set `sla_status` of all complaints not Closed, and escalate those that reached a new level.
+
+	Reads the open complaints in one query, decides with core.sla, then writes one UPDATE per
+	status and per escalation level (chunked), bulk-inserts the escalation ToDos and sends one
+	notification per manager. Running it again changes nothing.
+	"""
+	now = get_datetime(now) if now else now_datetime()
+	percent = at_risk_percent()
+	complaint = frappe.qb.DocType(COMPLAINT)
+	rows = (
+		frappe.qb.from_(complaint)
+		.select(
+			complaint.name,
+			complaint.subject,
+			complaint.opened_on,
+			complaint.response_due,
+			complaint.resolution_due,
+			complaint.first_response_on,
+			complaint.resolved_on,
+			complaint.sla_status,
+			complaint.escalation_level,
+		)
+		.where(complaint.status != "Closed")
+		.where(complaint.opened_on.isnotnull())
+		.run(as_dict=True)
+	)
+	new_status: dict[str, list[str]] = defaultdict(list)
+	escalate: dict[int, list[dict]] = defaultdict(list)
+	for row in rows:
+		status = sla_status(
+			SlaClock(
+				opened_on=row.opened_on,
+				response_due=row.response_due,
+				resolution_due=row.resolution_due,
+				first_response_on=row.first_response_on,
+				resolved_on=row.resolved_on,
+			),
+			now,
+			percent,
+		)
+		if status != row.sla_status:
+			new_status[status].append(row.name)
+		level = escalation_needed(status, row.escalation_level or 0)
+		if level:
+			escalate[level].append(row)
+
+	for status, names in new_status.items():
+		for start in range(0, len(names), CHUNK):
+			frappe.qb.update(complaint).set(complaint.sla_status, status).where(
+				complaint.name.isin(names[start : start + CHUNK])
+			).run()
+	escalated = [row for rows_at_level in escalate.values() for row in rows_at_level]
+	for level, level_rows in escalate.items():
+		names = [row.name for row in level_rows]
+		for start in range(0, len(names), CHUNK):
+			frappe.qb.update(complaint).set(complaint.escalation_level, level).where(
+				complaint.name.isin(names[start : start + CHUNK])
+			).run()
+	if escalated:
+		create_escalation_todos(escalated, now)
+	return {
+		"complaints": len(rows),
+		"changed": sum(map(len, new_status.values())),
+		"escalated": len(escalated),
+	}
+
+
+def create_escalation_todos(rows: list[dict], now):
+	"""A ToDo per escalated complaint for each Followup Manager, and one notification each."""
+	managers = role_users([FOLLOWUP_MANAGER])[FOLLOWUP_MANAGER]
+	if not managers:
+		return
+	common = {
+		"owner": "Administrator",
+		"modified_by": "Administrator",
+		"creation": now,
+		"modified": now,
+		"docstatus": 0,
+		"status": "Open",
+		"priority": "High",
+		"date": now.date(),
+		"assigned_by": "Administrator",
+		"reference_type": COMPLAINT,
+	}
+	todos = [
+		{
+			**common,
+			"name": frappe.generate_hash(length=12),
+			"allocated_to": manager,
+			"reference_name": row.name,
+			"description": frappe.utils.escape_html(
+				_("Complaint {0} escalated: {1}").format(row.name, row.subject or "")
+			),
+		}
+		for row in rows
+		for manager in managers
+	]
+	for start in range(0, len(todos), CHUNK):
+		bulk_insert_dicts("ToDo", todos[start : start + CHUNK])
+	notify(
+		managers,
+		_("{0} complaints escalated for their SLA").format(len(rows))
+		if len(rows) > 1
+		else _("Complaint {0} escalated: {1}").format(rows[0].name, rows[0].subject or ""),
+		COMPLAINT,
+		rows[0].name if len(rows) == 1 else None,
+	)
