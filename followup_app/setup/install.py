@@ -94,10 +94,15 @@ def ship_default_records():
 
 
 def fill_missing_defaults(settings) -> bool:
-	"""Give settings fields that have never been set their DocType default; report any change."""
+	"""Give settings fields that have never been stored their DocType default; report any change.
+
+	A field is "never stored" when Singles has no row for it (a Check reads as 0 either way, so the
+	value alone cannot tell a new toggle from one an admin turned off).
+	"""
+	stored = set(frappe.get_all("Singles", filters={"doctype": SETTINGS}, pluck="field"))
 	changed = False
 	for df in settings.meta.fields:
-		if df.default is not None and settings.get(df.fieldname) in (None, ""):
+		if df.default is not None and df.fieldname not in stored:
 			settings.set(df.fieldname, df.default)
 			changed = True
 	return changed

@@ -89,6 +89,16 @@ class TestInstall(FrappeTestCase):
 
 		self.assertTrue(frappe.db.exists("Feedback Category", "Delivery"))
 
+	def test_migrate_turns_on_a_new_toggle_but_keeps_one_turned_off(self):
+		self.addCleanup(frappe.db.rollback)
+		frappe.db.set_single_value("Followup Settings", "enable_missed_visits", 0)
+		# A toggle added by an upgrade has no stored value yet.
+		frappe.db.delete("Singles", {"doctype": "Followup Settings", "field": "enable_sla_escalation"})
+		frappe.clear_document_cache("Followup Settings", "Followup Settings")
+		ship_default_records()
+		self.assertEqual(frappe.db.get_single_value("Followup Settings", "enable_sla_escalation"), 1)
+		self.assertEqual(frappe.db.get_single_value("Followup Settings", "enable_missed_visits"), 0)
+
 	def test_uninstall_removes_custom_fields_and_install_restores_them(self):
 		try:
 			before_uninstall()

@@ -169,3 +169,5 @@ class Complaint(Document):
 				},
 				ignore_permissions=True,
 			)
+			# assign_to.add also writes `assigned_to` (and `modified`) to this document: stay in step.
+			self.modified = frappe.db.get_value(self.doctype, self.name, "modified")
