@@ -99,7 +99,11 @@ def fill_missing_defaults(settings) -> bool:
 	A field is "never stored" when Singles has no row for it (a Check reads as 0 either way, so the
 	value alone cannot tell a new toggle from one an admin turned off).
 	"""
-	stored = set(frappe.get_all("Singles", filters={"doctype": SETTINGS}, pluck="field"))
+	singles = frappe.qb.DocType("Singles")
+	stored = {
+		row[0]
+		for row in frappe.qb.from_(singles).select(singles.field).where(singles.doctype == SETTINGS).run()
+	}
 	changed = False
 	for df in settings.meta.fields:
 		if df.default is not None and df.fieldname not in stored:

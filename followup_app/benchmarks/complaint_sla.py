@@ -1,0 +1,90 @@
+"""Hourly SLA job benchmark (issue 4): 100,000 open complaints.
+
+    bench --site SITE execute followup_app.benchmarks.complaint_sla.run
+    bench --site SITE execute followup_app.benchmarks.complaint_sla.cleanup
+
+Complaints are spread over the last 4 days with Medium-severity clocks (24 h / 72 h), so a run
+finds every SLA status. Prints the time, queries and escalations of a first run, then of a second
+run (which escalates nothing).
+"""
+
+import time
+from datetime import timedelta
+from unittest.mock import patch
+
+import frappe
+from frappe.utils import now_datetime
+
+from followup_app.benchmarks.data import PREFIX, common_columns, delete_generated, insert_customers
+from followup_app.complaints.escalation import update_sla
+from followup_app.testing import make_user
+from followup_app.visits.planner import bulk_insert_dicts
+
+
+def generate(count: int):
+	customers = insert_customers(0, 1000, lambda number: "Normal")
+	now = now_datetime()
+	common = common_columns()
+	rows = []
+	for number in range(count):
+		opened = now - timedelta(minutes=(number * 7) % (4 * 24 * 60))
+		rows.append(
+			{
+				**common,
+				"name": f"{PREFIX}CMP-{number:07d}",
+				"naming_series": "CMP-.YYYY.-",
+				"subject": f"Benchmark complaint {number}",
+				"customer": customers[number % len(customers)],
+				"status": "In Progress" if number % 2 else "Open",
+				"severity": "Medium",
+				"opened_on": opened,
+				"response_due": opened + timedelta(hours=24),
+				"resolution_due": opened + timedelta(hours=72),
+				"first_response_on": opened + timedelta(hours=1) if number % 2 else None,
+				"sla_status": "On Track",
+				"escalation_level": 0,
+			}
+		)
+	for offset in range(0, len(rows), 10_000):
+		bulk_insert_dicts("Complaint", rows[offset : offset + 10_000])
+	frappe.db.commit()
+
+
+def measured_run() -> dict:
+	queries = 0
+	real_sql = frappe.db.sql
+
+	def counting_sql(*args, **kwargs):
+		nonlocal queries
+		queries += 1
+		return real_sql(*args, **kwargs)
+
+	started = time.perf_counter()
+	with patch.object(frappe.db, "sql", counting_sql):
+		result = update_sla()
+	frappe.db.commit()
+	result.update(seconds=round(time.perf_counter() - started, 2), queries=queries)
+	return result
+
+
+def run(complaints: int = 100_000):
+	"""Generate `complaints` open complaints and time the hourly job twice."""
+	cleanup()
+	make_user("bench.manager@example.com", "Followup Manager")  # receives the escalation ToDos
+	generate(complaints)
+	first = measured_run()
+	print(f"first run: {first}")
+	second = measured_run()
+	print(f"second run: {second}")
+	return {"first": first, "second": second}
+
+
+def cleanup():
+	"""Delete everything the benchmark generated."""
+	todo = frappe.qb.DocType("ToDo")
+	frappe.qb.from_(todo).delete().where(todo.reference_type == "Complaint").where(
+		todo.reference_name.like(f"{PREFIX}%")
+	).run()
+	delete_generated("Complaint")
+	delete_generated("Customer")
+	frappe.db.commit()
