@@ -107,7 +107,7 @@ def fill_missing_defaults(settings) -> bool:
 	changed = False
 	for df in settings.meta.fields:
 		if df.default is not None and df.fieldname not in stored:
-			settings.set(df.fieldname, df.default)
+			settings.set(df.fieldname, settings.cast(df.default, df))
 			changed = True
 	return changed
 
