@@ -9,7 +9,6 @@ from frappe.utils import get_datetime, now_datetime
 from followup_app.complaints.sla import at_risk_percent
 from followup_app.core.sla import SlaClock, escalation_needed, sla_status
 from followup_app.notifications import FOLLOWUP_MANAGER, notify, role_users
-from followup_app.visits.planner import bulk_insert_dicts
 
 COMPLAINT = "Complaint"
 CHUNK = 10_000
@@ -25,7 +24,7 @@ def update_sla(now=None) -> dict:
 	"""Set `sla_status` of all complaints not Closed, and escalate those that reached a new level.
 
 	Reads the open complaints in one query, decides with core.sla, then writes one UPDATE per
-	status and per escalation level (chunked), bulk-inserts the escalation ToDos and sends one
+	status and per escalation level (chunked), inserts the escalation ToDos set-based and sends one
 	notification per manager. Running it again changes nothing.
 	"""
 	now = get_datetime(now) if now else now_datetime()
@@ -66,6 +65,7 @@ def update_sla(now=None) -> dict:
 			new_status[status].append(row.name)
 		level = escalation_needed(status, row.escalation_level or 0)
 		if level:
+			row.escalation_target = level
 			escalate[level].append(row)
 
 	for status, names in new_status.items():
@@ -90,37 +90,41 @@ def update_sla(now=None) -> dict:
 
 
 def create_escalation_todos(rows: list[dict], now):
-	"""A ToDo per escalated complaint for each Followup Manager, and one notification each."""
+	"""A ToDo per escalated complaint for each Followup Manager, and one notification each.
+
+	The ToDos are written set-based (INSERT ... SELECT per manager and 10,000 complaints). Each
+	ToDo's name is derived from complaint, manager and level, so one can never be created twice.
+	"""
 	managers = role_users([FOLLOWUP_MANAGER])[FOLLOWUP_MANAGER]
 	if not managers:
 		return
-	common = {
-		"owner": "Administrator",
-		"modified_by": "Administrator",
-		"creation": now,
-		"modified": now,
-		"docstatus": 0,
-		"status": "Open",
-		"priority": "High",
-		"date": now.date(),
-		"assigned_by": "Administrator",
-		"reference_type": COMPLAINT,
-	}
-	todos = [
-		{
-			**common,
-			"name": frappe.generate_hash(length=12),
-			"allocated_to": manager,
-			"reference_name": row.name,
-			"description": frappe.utils.escape_html(
-				_("Complaint {0} escalated: {1}").format(row.name, row.subject or "")
-			),
-		}
-		for row in rows
-		for manager in managers
-	]
-	for start in range(0, len(todos), CHUNK):
-		bulk_insert_dicts("ToDo", todos[start : start + CHUNK])
+	template = frappe.utils.escape_html(_("Complaint {0} escalated: {1}"))
+	for level in sorted({row.escalation_target for row in rows}):
+		names = [row.name for row in rows if row.escalation_target == level]
+		for manager in managers:
+			for start in range(0, len(names), CHUNK):
+				chunk = names[start : start + CHUNK]
+				frappe.db.sql(
+					"""
+					insert ignore into `tabToDo` (`name`, `owner`, `modified_by`, `creation`, `modified`,
+						`docstatus`, `idx`, `status`, `priority`, `date`, `allocated_to`, `assigned_by`,
+						`reference_type`, `reference_name`, `description`)
+					select left(md5(concat(`name`, %(manager)s, %(level)s)), 16), 'Administrator',
+						'Administrator', %(now)s, %(now)s, 0, 0, 'Open', 'High', %(today)s, %(manager)s,
+						'Administrator', 'Complaint', `name`,
+						replace(replace(%(template)s, '{0}', `name`), '{1}',
+							replace(replace(replace(coalesce(`subject`, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'))
+					from `tabComplaint` where `name` in %(names)s
+					""",
+					{
+						"manager": manager,
+						"level": level,
+						"now": now,
+						"today": now.date(),
+						"template": template,
+						"names": chunk,
+					},
+				)
 	notify(
 		managers,
 		_("{0} complaints escalated for their SLA").format(len(rows))

@@ -38,6 +38,7 @@ class CustomerSchedule:
 	customer_group: str | frozenset[str] | None = None
 	territory: str | frozenset[str] | None = None
 	account_manager: str | None = None
+	next_visit_due: date | None = None  # as last stored, so unchanged values need no write
 
 	def get(self, field: str):
 		return getattr(self, field, None)

@@ -24,7 +24,7 @@ from followup_app.notifications import notify, role_users
 
 VISIT = "Visit Record"
 SERIES = "VR-.YYYY.-"
-CHUNK = 2000
+CHUNK = 10_000  # rows per bulk statement, as frappe.db.bulk_insert chunks
 
 
 def scheduled_plan_due_visits():
@@ -152,6 +152,7 @@ def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSched
 			customer.customer_group,
 			customer.territory,
 			user.name,
+			customer.next_visit_due,
 		)
 		.where(customer.disabled == 0)
 		.where(customer.do_not_contact == 0),
@@ -190,7 +191,7 @@ def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSched
 	groups = load_tree_ancestors("Customer Group")
 	territories = load_tree_ancestors("Territory")
 	schedules = []
-	for name, created, tier, stage, group, territory, account_manager in rows:
+	for name, created, tier, stage, group, territory, account_manager, next_visit_due in rows:
 		last_visit, requested = last_visits.get(name, (None, None))
 		schedules.append(
 			CustomerSchedule(
@@ -205,6 +206,7 @@ def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSched
 				customer_group=groups.get(group, group),
 				territory=territories.get(territory, territory),
 				account_manager=account_manager,
+				next_visit_due=getdate(next_visit_due) if next_visit_due else None,
 			)
 		)
 	return schedules
@@ -411,15 +413,20 @@ def load_customer_names(customers: list[str]) -> dict[str, str]:
 def update_next_visit_due(plans: list[CustomerPlan], planned: dict[str, tuple[str, str | None, date]]):
 	"""Set each customer's next_visit_due: the date of the visit just planned, else its due date.
 
-	Customers that already had a Planned visit keep theirs. One UPDATE per distinct date.
+	Customers that already had a Planned visit keep theirs. Only changed values are written, with
+	one UPDATE per distinct date (per 10,000 customers).
 	"""
 	by_date: dict[date, list[str]] = defaultdict(list)
 	for plan in plans:
 		name = plan.customer.name
 		if name in planned:
-			by_date[planned[name][2]].append(name)
+			due = planned[name][2]
 		elif not plan.customer.has_planned_visit and not plan.planned_date:
-			by_date[plan.due_date].append(name)
+			due = plan.due_date
+		else:
+			continue
+		if due != plan.customer.next_visit_due:
+			by_date[due].append(name)
 	customer = frappe.qb.DocType("Customer")
 	for due, names in by_date.items():
 		for start in range(0, len(names), 10_000):
@@ -427,7 +434,6 @@ def update_next_visit_due(plans: list[CustomerPlan], planned: dict[str, tuple[st
 				frappe.qb.update(customer)
 				.set(customer.next_visit_due, due)
 				.where(customer.name.isin(names[start : start + 10_000]))
-				.where(customer.next_visit_due.isnull() | (customer.next_visit_due != due))
 				.run()
 			)
 
