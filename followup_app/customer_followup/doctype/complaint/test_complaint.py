@@ -196,6 +196,24 @@ class TestComplaint(FrappeTestCase):
 			)
 		)
 
+	def test_remaining_transitions_of_the_workflow(self):
+		complaint = self.resolve(self.move(make_complaint(self.customer.name), "In Progress"))
+		complaint = self.complete_verification(complaint, "Satisfied")
+		self.move(complaint, "Reopened", reopen_reason="Same fault again")
+		self.move(complaint, "In Progress")
+		self.assertEqual(
+			[(row.from_status, row.to_status) for row in complaint.status_changes],
+			[
+				("Open", "In Progress"),
+				("In Progress", "Resolved"),
+				("Resolved", "Closed"),
+				("Closed", "Reopened"),
+				("Reopened", "In Progress"),
+			],
+		)
+		self.assertIsNone(complaint.closed_on)
+		self.assertEqual(complaint.reopen_count, 1)
+
 	def test_visit_problem_becomes_one_complaint_linked_both_ways(self):
 		make_user("complaint.visitor@example.com", "Followup User")
 		visit = make_visit(
