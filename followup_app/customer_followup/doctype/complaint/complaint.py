@@ -102,6 +102,7 @@ class Complaint(Document):
 			self.resolution_due = due_after(now, resolution_hours)
 			self.resolved_on = None
 			self.closed_on = None
+			self.verification_outcome = None  # a new resolution needs a new verification
 			self.escalation_level = 0
 			self.reopen_count = (self.reopen_count or 0) + 1
 			reason = self.reopen_reason

@@ -212,7 +212,9 @@ class TestComplaint(FrappeTestCase):
 			],
 		)
 		self.assertIsNone(complaint.closed_on)
+		self.assertIsNone(complaint.verification_outcome)
 		self.assertEqual(complaint.reopen_count, 1)
+		self.assert_refused(complaint, status="Closed")
 
 	def test_visit_problem_becomes_one_complaint_linked_both_ways(self):
 		make_user("complaint.visitor@example.com", "Followup User")
