@@ -67,5 +67,6 @@ scheduler_events = {
 	"daily": [
 		"followup_app.visits.missed.scheduled_mark_missed_visits",
 		"followup_app.visits.planner.scheduled_plan_due_visits",
+		"followup_app.points.expiry.scheduled_expire_points",
 	],
 }

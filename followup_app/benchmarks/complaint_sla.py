@@ -16,9 +16,9 @@ import frappe
 from frappe.utils import now_datetime
 
 from followup_app.benchmarks.data import PREFIX, common_columns, delete_generated, insert_customers
+from followup_app.bulk import bulk_insert_dicts
 from followup_app.complaints.escalation import update_sla
 from followup_app.testing import make_user
-from followup_app.visits.planner import bulk_insert_dicts
 
 
 def generate(count: int):

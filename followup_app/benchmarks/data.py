@@ -3,7 +3,7 @@
 import frappe
 from frappe.utils import add_days, now_datetime
 
-from followup_app.visits.planner import bulk_insert_dicts
+from followup_app.bulk import bulk_insert_dicts
 
 PREFIX = "BENCH-"
 

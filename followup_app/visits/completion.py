@@ -11,6 +11,7 @@ from followup_app.complaints.intake import complaints_from_problems
 from followup_app.complaints.verification import apply_verification
 from followup_app.core.planning import plan_customer
 from followup_app.holidays import holidays_from
+from followup_app.points.sources import award_visit_participation
 
 VISIT = "Visit Record"
 
@@ -22,6 +23,7 @@ def complete_visit(visit):
 	create_opportunities(visit)
 	complaints_from_problems(visit)
 	assign_next_action(visit)
+	award_visit_participation(visit)
 	apply_verification(visit)
 
 

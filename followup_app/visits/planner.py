@@ -13,10 +13,10 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.model.naming import parse_naming_series
 from frappe.query_builder.functions import Count, Max, Min
 from frappe.utils import escape_html, getdate, now_datetime
 
+from followup_app.bulk import bulk_insert_dicts, reserve_names
 from followup_app.core.cadence import PolicyRule, tree_ancestors
 from followup_app.core.planning import CustomerPlan, CustomerSchedule, choose_visitors, plan_customer
 from followup_app.holidays import holidays_from
@@ -231,22 +231,6 @@ def open_visit_counts() -> dict[str, int]:
 	return dict(rows)
 
 
-def reserve_names(count: int) -> list[str]:
-	"""`count` consecutive Visit Record names from the naming series, reserved in three queries."""
-	series: dict[str, object] = {}
-
-	def capture(key: str, digits: int) -> str:
-		series.update(key=key, digits=digits)
-		return ""
-
-	parse_naming_series(f"{SERIES}.#####", number_generator=capture)
-	key, digits = series["key"], series["digits"]
-	frappe.db.sql("INSERT IGNORE INTO `tabSeries` (`name`, `current`) VALUES (%s, 0)", (key,))
-	current = frappe.db.sql("SELECT `current` FROM `tabSeries` WHERE `name`=%s FOR UPDATE", (key,))[0][0]
-	frappe.db.sql("UPDATE `tabSeries` SET `current` = `current` + %s WHERE `name`=%s", (count, key))
-	return [f"{key}{number:0{digits}d}" for number in range(current + 1, current + count + 1)]
-
-
 def load_scripts(names: set[str]) -> dict[str, dict]:
 	"""Opening, closing and questions of the given Visit Scripts, in two queries."""
 	if not names:
@@ -291,7 +275,7 @@ def insert_visits(
 	policies = load_policy_settings({plan.policy.name for plan in plans})
 	scripts = load_scripts({policy.visit_script for policy in policies.values() if policy.visit_script})
 	customer_names = load_customer_names([plan.customer.name for plan in plans])
-	names = reserve_names(len(plans))
+	names = reserve_names(SERIES, len(plans))
 	now = now_datetime()
 	user = frappe.session.user
 	common = {"owner": user, "modified_by": user, "creation": now, "modified": now, "docstatus": 0}
@@ -384,16 +368,6 @@ def insert_visits(
 def visit_todo_description(customer_name: str, visit_type: str) -> str:
 	"""The ToDo text of a planned visit."""
 	return escape_html(_("{0} visit to {1}").format(_(visit_type), customer_name))
-
-
-def bulk_insert_dicts(doctype: str, rows: list[dict], ignore_duplicates: bool = False):
-	"""`frappe.db.bulk_insert` for rows given as dicts with the same keys."""
-	if not rows:
-		return
-	fields = list(rows[0])
-	frappe.db.bulk_insert(
-		doctype, fields, [[row[field] for field in fields] for row in rows], ignore_duplicates
-	)
 
 
 def load_customer_names(customers: list[str]) -> dict[str, str]:

@@ -32,6 +32,36 @@ frappe.ui.form.on("Customer", {
 			},
 			group
 		);
+		if (frappe.model.can_submit("Loyalty Points")) {
+			frm.add_custom_button(
+				__("Redeem Points"),
+				() => {
+					frappe.prompt(
+						[
+							{
+								fieldname: "points",
+								fieldtype: "Int",
+								label: __("Points"),
+								reqd: 1,
+								description: __("Balance: {0}", [frm.doc.loyalty_points_balance || 0]),
+							},
+							{ fieldname: "reward", fieldtype: "Data", label: __("Reward"), reqd: 1 },
+						],
+						(values) => {
+							frappe
+								.call("followup_app.points.api.redeem_points", {
+									customer: frm.doc.name,
+									points: values.points,
+									reward: values.reward,
+								})
+								.then(() => frm.reload_doc());
+						},
+						__("Redeem Points")
+					);
+				},
+				group
+			);
+		}
 		if (frappe.model.can_create("Complaint")) {
 			frm.add_custom_button(
 				__("New Complaint"),

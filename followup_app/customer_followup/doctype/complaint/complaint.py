@@ -14,6 +14,7 @@ from followup_app.complaints.sla import at_risk_percent, due_after, sla_hours
 from followup_app.complaints.verification import plan_verification_visit
 from followup_app.core import complaints as rules
 from followup_app.core.sla import SlaClock, sla_status
+from followup_app.points.sources import award_complaint_compensation
 
 MANAGER_ROLES = {"Followup Manager", "System Manager"}
 
@@ -144,6 +145,7 @@ class Complaint(Document):
 			self.db_set("verification_visit", plan_verification_visit(self))
 		elif self.status == rules.CLOSED:
 			close_all_assignments(self.doctype, self.name, ignore_permissions=True)
+			award_complaint_compensation(self)
 			if self.status_changes and self.status_changes[-1].reason:
 				self.add_comment("Info", self.status_changes[-1].reason)
 

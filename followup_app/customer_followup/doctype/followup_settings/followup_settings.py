@@ -60,11 +60,12 @@ class FollowupSettings(Document):
 					_("{0} must be greater than zero.").format(_(self.meta.get_label(fieldname))),
 					title=_("Invalid Value"),
 				)
-		if (self.points_per_survey or 0) < 0:
-			frappe.throw(
-				_("{0} cannot be negative.").format(_(self.meta.get_label("points_per_survey"))),
-				title=_("Invalid Value"),
-			)
+		for fieldname in ("points_per_survey", "points_per_visit"):
+			if (self.get(fieldname) or 0) < 0:
+				frappe.throw(
+					_("{0} cannot be negative.").format(_(self.meta.get_label(fieldname))),
+					title=_("Invalid Value"),
+				)
 
 	def validate_at_risk_percent(self):
 		if not 1 <= (self.sla_at_risk_percent or 0) <= 99:

@@ -1,0 +1,1 @@
+"""Engagement points ledger: lots, locking, balances, expiry and the desk redemption action."""
