@@ -49,7 +49,11 @@ has_permission = {
 
 doc_events = {
 	"Sales Invoice": {
-		"on_submit": "followup_app.visits.activation.plan_activation_visit",
+		"on_submit": [
+			"followup_app.visits.activation.plan_activation_visit",
+			"followup_app.points.erpnext_loyalty.redeem_on_sales_invoice",
+		],
+		"on_cancel": "followup_app.points.erpnext_loyalty.cancel_sales_invoice_redemption",
 	},
 	"Communication": {
 		"after_insert": "followup_app.complaints.responses.first_response_by_email",

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import add_days, getdate
 
 from followup_app.core.points import InsufficientPoints, allocate
+from followup_app.points.erpnext_loyalty import mirror_lot, mirror_use, remove_mirrors
 from followup_app.points.ledger import change_remaining, load_lots, lock_customers, refresh_balances
 
 EARN_REASONS = {"Survey Completed", "Visit Participation", "Referral", "Complaint Compensation", "Manual"}
@@ -76,8 +77,16 @@ class LoyaltyPoints(Document):
 		self.remaining_points = 0
 		if self.transaction_type == "Expire":
 			return  # the expiry job sets the lapsed lots it empties
+		lots = load_lots(self.customer)
+		if self.flags.lots:
+			taken = self.flags.lots  # lots chosen by an ERPNext redemption (see points.erpnext_loyalty)
+			left = {lot.name: lot.remaining for lot in lots}
+			if any(points > left.get(lot, 0) for lot, points in taken):
+				frappe.throw(_("A lot to redeem has fewer points left."), title=_("Not Enough Points"))
+			self.set("allocations", [{"lot": lot, "points": points} for lot, points in taken])
+			return
 		try:
-			taken = allocate(load_lots(self.customer), -self.points, getdate(self.posting_date))
+			taken = allocate(lots, -self.points, getdate(self.posting_date))
 		except InsufficientPoints as error:
 			frappe.throw(
 				_("{0} has only {1} points to use on {2}; {3} were asked for.").format(
@@ -91,6 +100,10 @@ class LoyaltyPoints(Document):
 		for row in self.allocations:
 			change_remaining(row.lot, -row.points)
 		refresh_balances([self.customer])
+		if self.points > 0:
+			mirror_lot(self)
+		else:
+			mirror_use(self)
 
 	def before_cancel(self):
 		lock_customers([self.customer])
@@ -110,3 +123,4 @@ class LoyaltyPoints(Document):
 		for row in self.allocations:
 			change_remaining(row.lot, row.points)
 		refresh_balances([self.customer])
+		remove_mirrors(self)
