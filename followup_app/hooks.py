@@ -25,7 +25,11 @@ fixtures = [
 # Desk
 # ----
 
-doctype_js = {"Customer": "public/js/customer.js"}
+doctype_js = {
+	"Customer": ["public/js/send_survey.js", "public/js/customer.js"],
+	"Visit Record": "public/js/send_survey.js",
+	"Complaint": "public/js/send_survey.js",
+}
 
 override_doctype_dashboards = {
 	"Customer": "followup_app.visits.customer_dashboard.get_dashboard_data",
@@ -52,6 +56,7 @@ doc_events = {
 		"on_submit": [
 			"followup_app.visits.activation.plan_activation_visit",
 			"followup_app.points.erpnext_loyalty.redeem_on_sales_invoice",
+			"followup_app.surveys.post_sale.send_post_sale_survey",
 		],
 		"on_cancel": "followup_app.points.erpnext_loyalty.cancel_sales_invoice_redemption",
 	},
@@ -72,5 +77,6 @@ scheduler_events = {
 		"followup_app.visits.missed.scheduled_mark_missed_visits",
 		"followup_app.visits.planner.scheduled_plan_due_visits",
 		"followup_app.points.expiry.scheduled_expire_points",
+		"followup_app.surveys.post_sale.scheduled_expire_surveys",
 	],
 }

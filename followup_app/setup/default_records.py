@@ -161,3 +161,91 @@ DEFAULT_POLICIES = (
 		"visit_type": "Routine Maintenance",
 	},
 )
+
+# Survey templates in English and Chinese: (name, language, intro, thank-you, questions), each question
+# (text, type, options, required, weight).
+DEFAULT_SURVEY_TEMPLATES = (
+	(
+		"Customer Satisfaction (CSAT)",
+		"en",
+		"Thank you for working with us. Two minutes of your time helps us serve you better.",
+		"Thank you! Your answers go straight to the team that serves you.",
+		(
+			("How satisfied are you with our products?", "Rating 1-5", "", 1, 1),
+			("How satisfied are you with our service?", "Rating 1-5", "", 1, 1),
+			("How easy was it to get what you needed from us?", "Effort 1-7", "", 1, 1),
+			("What should we do better?", "Text", "", 0, 0),
+		),
+	),
+	(
+		"客户满意度调查 (CSAT)",
+		"zh",
+		"感谢您的合作。请花两分钟告诉我们您的感受,帮助我们为您提供更好的服务。",
+		"谢谢!您的反馈将直接送达为您服务的团队。",
+		(
+			("您对我们的产品满意吗?", "Rating 1-5", "", 1, 1),
+			("您对我们的服务满意吗?", "Rating 1-5", "", 1, 1),
+			("从我们这里获得所需帮助的难易程度如何?", "Effort 1-7", "", 1, 1),
+			("我们还有哪些需要改进的地方?", "Text", "", 0, 0),
+		),
+	),
+	(
+		"Net Promoter Score (NPS)",
+		"en",
+		"One question, and one more if you like.",
+		"Thank you for your answer!",
+		(
+			("How likely are you to recommend us to a friend or colleague?", "NPS 0-10", "", 1, 1),
+			("What is the main reason for your score?", "Text", "", 0, 0),
+		),
+	),
+	(
+		"净推荐值调查 (NPS)",
+		"zh",
+		"只有一个问题,如您愿意可再多说一句。",
+		"感谢您的回答!",
+		(
+			("您有多大可能把我们推荐给朋友或同事?", "NPS 0-10", "", 1, 1),
+			("您给出这个分数的主要原因是什么?", "Text", "", 0, 0),
+		),
+	),
+	(
+		"After Complaint",
+		"en",
+		"We recently handled your complaint. Please tell us how we did.",
+		"Thank you. If anything is still wrong, we will call you.",
+		(
+			("Has your problem been solved?", "Single Choice", "Yes\nPartly\nNo", 1, 0),
+			("How satisfied are you with how we handled it?", "Rating 1-5", "", 1, 2),
+			("How satisfied are you with the speed of our response?", "Rating 1-5", "", 1, 1),
+			("Anything else you want us to know?", "Text", "", 0, 0),
+		),
+	),
+	(
+		"投诉处理回访调查",
+		"zh",
+		"我们刚刚处理了您的投诉,请告诉我们处理得如何。",
+		"谢谢。如果问题仍未解决,我们会再联系您。",
+		(
+			("您的问题解决了吗?", "Single Choice", "已解决\n部分解决\n未解决", 1, 0),
+			("您对我们的处理过程满意吗?", "Rating 1-5", "", 1, 2),
+			("您对我们的响应速度满意吗?", "Rating 1-5", "", 1, 1),
+			("还有什么想告诉我们的吗?", "Text", "", 0, 0),
+		),
+	),
+)
+
+# Email templates carrying the survey link: name -> (subject, HTML body). Jinja: customer_name, link, expires_on.
+DEFAULT_EMAIL_TEMPLATES = {
+	"Satisfaction Survey": (
+		"How did we do, {{ customer_name }}?",
+		"<p>Dear {{ customer_name }},</p><p>Thank you for working with us. Please take two minutes to tell "
+		'us how we did:</p><p><a href="{{ link }}">Answer the survey</a></p>'
+		"<p>The link is personal and works until {{ frappe.utils.format_datetime(expires_on) }}.</p>",
+	),
+	"Satisfaction Survey (zh)": (
+		"{{ customer_name }},请评价我们的服务",
+		"<p>尊敬的 {{ customer_name }}:</p><p>感谢您的合作。请花两分钟告诉我们您的感受:</p>"
+		'<p><a href="{{ link }}">填写问卷</a></p><p>此链接为您专属,有效期至 {{ frappe.utils.format_datetime(expires_on) }}。</p>',
+	),
+}

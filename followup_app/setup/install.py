@@ -7,9 +7,11 @@ from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 from followup_app.setup.default_records import (
+	DEFAULT_EMAIL_TEMPLATES,
 	DEFAULT_FEEDBACK_CATEGORIES,
 	DEFAULT_POLICIES,
 	DEFAULT_SLA_RULES,
+	DEFAULT_SURVEY_TEMPLATES,
 	DEFAULT_TIERS,
 	DEFAULT_VISIT_SCRIPTS,
 )
@@ -74,6 +76,21 @@ def ship_default_records():
 	policies = {policy["policy_name"]: policy for policy in DEFAULT_POLICIES}
 	for name in unshipped(shipped, "Followup Policy", policies):
 		insert_policy(policies[name])
+	templates = {template[0]: template for template in DEFAULT_SURVEY_TEMPLATES}
+	for name in unshipped(shipped, "Survey Template", templates):
+		insert_survey_template(*templates[name])
+	for name in unshipped(shipped, "Email Template", DEFAULT_EMAIL_TEMPLATES):
+		if not frappe.db.exists("Email Template", name):
+			subject, body = DEFAULT_EMAIL_TEMPLATES[name]
+			frappe.get_doc(
+				{
+					"doctype": "Email Template",
+					"name": name,
+					"subject": subject,
+					"use_html": 1,
+					"response_html": body,
+				}
+			).insert(ignore_permissions=True)
 	for severity in unshipped(shipped, "Complaint SLA Rule", DEFAULT_SLA_RULES):
 		if not any(rule.severity == severity for rule in settings.complaint_sla_rules):
 			response_hours, resolution_hours = DEFAULT_SLA_RULES[severity]
@@ -155,4 +172,28 @@ def insert_policy(policy: dict):
 	blanks = {"customer_group": "", "territory": ""}
 	frappe.get_doc(
 		{"doctype": "Followup Policy", **blanks, **policy, "channel": "Phone", "visit_script": script}
+	).insert(ignore_permissions=True)
+
+
+def insert_survey_template(name: str, language: str, intro: str, thank_you: str, questions):
+	if frappe.db.exists("Survey Template", name):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Survey Template",
+			"template_name": name,
+			"language": language,
+			"intro": intro,
+			"thank_you": thank_you,
+			"questions": [
+				{
+					"question": text,
+					"question_type": kind,
+					"options": options,
+					"required": required,
+					"weight": weight,
+				}
+				for text, kind, options, required, weight in questions
+			],
+		}
 	).insert(ignore_permissions=True)

@@ -4,12 +4,13 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
 from frappe.desk.form.assign_to import close_all_assignments
-from frappe.query_builder.functions import Avg, Max
+from frappe.query_builder.functions import Max
 from frappe.utils import getdate, nowdate
 
 from followup_app.complaints.intake import complaints_from_problems
 from followup_app.complaints.verification import apply_verification
 from followup_app.core.planning import plan_customer
+from followup_app.customer_stats import refresh_satisfaction
 from followup_app.holidays import holidays_from
 from followup_app.points.sources import award_visit_participation
 
@@ -39,24 +40,14 @@ def refresh_customer_visit_stats(customer: str):
 		.where(visit.status == "Completed")
 		.run()[0][0]
 	)
-	rated = (
-		frappe.qb.from_(visit)
-		.select(Avg(visit.satisfaction))
-		.where(visit.customer == customer)
-		.where(visit.status == "Completed")
-		.where(visit.satisfaction > 0)
-		.run()[0][0]
-	)
-	values = {
-		"last_visit_date": getdate(last_visit) if last_visit else None,
-		"avg_satisfaction": round(float(rated) * 5, 2) if rated else 0,
-	}
+	values = {"last_visit_date": getdate(last_visit) if last_visit else None}
 	schedules = load_customer_schedules([customer])
 	if schedules:
 		today = getdate(nowdate())
 		plan = plan_customer(schedules[0], load_policies(), today, holidays_from(today))
 		values["next_visit_due"] = plan.due_date if plan else None
 	frappe.db.set_value("Customer", customer, values, update_modified=False)
+	refresh_satisfaction(customer)
 
 
 def create_opportunities(visit):

@@ -62,6 +62,13 @@ frappe.ui.form.on("Customer", {
 				group
 			);
 		}
+		if (frappe.model.can_create("Satisfaction Survey") && followup_app.send_survey) {
+			frm.add_custom_button(
+				__("Send Survey"),
+				() => followup_app.send_survey(frm.doc.name, "Customer", frm.doc.name),
+				group
+			);
+		}
 		if (frappe.model.can_create("Complaint")) {
 			frm.add_custom_button(
 				__("New Complaint"),

@@ -1,0 +1,28 @@
+// Copyright (c) 2026, followup_app developers and contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Satisfaction Survey", {
+	setup(frm) {
+		frm.set_query("survey_template", () => ({ filters: { enabled: 1 } }));
+	},
+	refresh(frm) {
+		if (frm.is_new() || frm.doc.status !== "Draft") {
+			return;
+		}
+		if (["In Visit", "Phone"].includes(frm.doc.channel)) {
+			frm.add_custom_button(__("Complete Survey"), () =>
+				frm.save().then(() => frm.call("complete_in_desk").then(() => frm.reload_doc()))
+			);
+		} else {
+			frm.add_custom_button(__("Send Survey"), () =>
+				frm.call("send").then((r) => {
+					frm.reload_doc();
+					frappe.msgprint({
+						title: __("Survey Sent"),
+						message: __("Survey link: {0}", [`<a href="${r.message}">${r.message}</a>`]),
+					});
+				})
+			);
+		}
+	},
+});

@@ -1,0 +1,1 @@
+"""Satisfaction surveys: secret links, sending, the public answer page, scoring and expiry."""

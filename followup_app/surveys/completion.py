@@ -1,0 +1,54 @@
+"""What a completed survey changes: the customer's figures, points and a recovery task for detractors."""
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as add_assignment
+
+from followup_app.customer_stats import refresh_satisfaction
+from followup_app.points.sources import award
+
+
+def apply_completion(survey):
+	"""Run once when a survey becomes Completed."""
+	if survey.nps_score is not None:
+		frappe.db.set_value("Customer", survey.customer, "last_nps", survey.nps_score, update_modified=False)
+	refresh_satisfaction(survey.customer)
+	points = frappe.db.get_value(
+		"Survey Template", survey.survey_template, "points_on_completion"
+	) or frappe.db.get_single_value("Followup Settings", "points_per_survey")
+	award(survey.customer, points or 0, "Survey Completed", survey.doctype, survey.name)
+	if survey.nps_category == "Detractor" or (survey.csat is not None and survey.csat <= 2):
+		recover(survey)
+
+
+def recover(survey):
+	"""A recovery ToDo for the account manager (else the default visitor); optionally a Complaint."""
+	owner = frappe.db.get_value("Customer", survey.customer, "account_manager") or frappe.db.get_single_value(
+		"Followup Settings", "default_visitor"
+	)
+	if owner:
+		add_assignment(
+			{
+				"assign_to": [owner],
+				"doctype": survey.doctype,
+				"name": survey.name,
+				"description": _("Unhappy customer {0}: call back and recover the relationship").format(
+					survey.customer_name or survey.customer
+				),
+				"priority": "High",
+			},
+			ignore_permissions=True,
+		)
+	if frappe.db.get_single_value("Followup Settings", "complaint_on_detractor"):
+		frappe.get_doc(
+			{
+				"doctype": "Complaint",
+				"customer": survey.customer,
+				"subject": _("Low survey score from {0}").format(survey.customer_name or survey.customer),
+				"channel": "Web",
+				"severity": "Medium",
+				"reference_doctype": survey.doctype,
+				"reference_name": survey.name,
+				"assigned_to": owner,
+			}
+		).insert(ignore_permissions=True)

@@ -1,0 +1,94 @@
+"""Sending a survey: a fresh secret link by email (Email Template), SMS or for staff to share."""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, now_datetime
+
+from followup_app.surveys.tokens import new_token, survey_link
+
+EMAIL_TEMPLATES = {"en": "Satisfaction Survey", "zh": "Satisfaction Survey (zh)"}
+
+
+def send_survey(survey) -> str:
+	"""Issue the survey's link and deliver it by its channel; returns the link."""
+	if survey.status != "Draft":
+		frappe.throw(_("Only a draft survey can be sent."), title=_("Already Sent"))
+	if frappe.db.get_value("Customer", survey.customer, "do_not_contact"):
+		frappe.throw(
+			_("{0} asked not to be contacted: no survey is sent.").format(
+				survey.customer_name or survey.customer
+			),
+			title=_("Do Not Contact"),
+		)
+	if survey.channel == "Email" and not survey.email:
+		frappe.throw(_("Enter the email address to send the survey to."), title=_("Missing Email"))
+	if survey.channel == "SMS" and not survey.mobile_no:
+		frappe.throw(_("Enter the mobile number to send the survey to."), title=_("Missing Mobile No"))
+	token, token_hash = new_token()
+	days = frappe.db.get_single_value("Followup Settings", "survey_expiry_days") or 14
+	survey.update(
+		{
+			"token_hash": token_hash,
+			"status": "Sent",
+			"sent_on": now_datetime(),
+			"expires_on": add_days(now_datetime(), days),
+		}
+	)
+	survey.save()
+	link = survey_link(token)
+	if survey.channel == "Email":
+		email_survey(survey, link)
+	elif survey.channel == "SMS":
+		sms_survey(survey, link)
+	return link
+
+
+def email_survey(survey, link: str):
+	template = frappe.get_doc("Email Template", EMAIL_TEMPLATES.get(survey.language, EMAIL_TEMPLATES["en"]))
+	args = {
+		"customer_name": survey.customer_name or survey.customer,
+		"link": link,
+		"expires_on": survey.expires_on,
+	}
+	frappe.sendmail(
+		recipients=[survey.email],
+		subject=frappe.render_template(template.subject, args),
+		message=frappe.render_template(
+			template.response_html if template.use_html else template.response, args
+		),
+		reference_doctype=survey.doctype,
+		reference_name=survey.name,
+	)
+
+
+def sms_survey(survey, link: str):
+	"""Through ERPNext's SMS Settings; refused with a message when no SMS gateway is set up."""
+	if not frappe.db.get_single_value("SMS Settings", "sms_gateway_url"):
+		frappe.throw(_("Set up SMS Settings to send surveys by SMS."), title=_("SMS Not Configured"))
+	from frappe.core.doctype.sms_settings.sms_settings import send_sms
+
+	send_sms([survey.mobile_no], _("{0}, please tell us how we did: {1}").format(survey.customer_name, link))
+
+
+@frappe.whitelist()
+def create_and_send(
+	customer: str,
+	survey_template: str,
+	channel: str = "Email",
+	reference_doctype: str | None = None,
+	reference_name: str | None = None,
+) -> dict:
+	"""Create a survey for `customer` and send it; staff get the link back (to share it themselves)."""
+	survey = frappe.get_doc(
+		{
+			"doctype": "Satisfaction Survey",
+			"customer": customer,
+			"survey_template": survey_template,
+			"channel": channel,
+			"reference_doctype": reference_doctype,
+			"reference_name": reference_name,
+		}
+	).insert()
+	if channel in ("In Visit", "Phone"):
+		return {"name": survey.name, "link": None}
+	return {"name": survey.name, "link": send_survey(survey)}

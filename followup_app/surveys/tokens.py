@@ -1,0 +1,21 @@
+"""Survey link tokens: 256 random bits in the link, only their SHA-256 hash in the database."""
+
+import hashlib
+import secrets
+
+import frappe
+
+
+def new_token() -> tuple[str, str]:
+	"""A fresh (token, hash) pair."""
+	token = secrets.token_urlsafe(32)
+	return token, hash_token(token)
+
+
+def hash_token(token: str) -> str:
+	return hashlib.sha256(token.encode()).hexdigest()
+
+
+def survey_link(token: str) -> str:
+	"""The public page URL carrying the token."""
+	return frappe.utils.get_url(f"/survey?t={token}")
