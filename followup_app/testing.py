@@ -54,3 +54,26 @@ def make_visit(customer: str, **values) -> "frappe.model.document.Document":
 			**values,
 		}
 	).insert(ignore_permissions=True)
+
+
+def make_outgoing_email_account() -> str:
+	"""A default outgoing Email Account (no mail leaves in tests; Email Queue keeps the messages).
+
+	Call it from setUpClass: creating it commits.
+	"""
+	name = "_Test Followup Outgoing"
+	if not frappe.db.exists("Email Account", name):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": name,
+				"email_id": "followup.outgoing@example.com",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "localhost",
+				"smtp_port": 25,
+				"no_smtp_authentication": 1,
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()  # Email Account commits on insert anyway: make that explicit, before test data
+	return name

@@ -17,7 +17,7 @@ def apply_completion(survey):
 		"Survey Template", survey.survey_template, "points_on_completion"
 	) or frappe.db.get_single_value("Followup Settings", "points_per_survey")
 	award(survey.customer, points or 0, "Survey Completed", survey.doctype, survey.name)
-	if survey.nps_category == "Detractor" or (survey.csat is not None and survey.csat <= 2):
+	if survey.nps_category == "Detractor" or (survey.csat and survey.csat <= 2):
 		recover(survey)
 
 
