@@ -159,3 +159,45 @@ class TestSurveys(FrappeTestCase):
 	def test_customer_connections_show_surveys(self):
 		data = frappe.get_meta("Customer").get_dashboard_data()
 		self.assertTrue(any("Satisfaction Survey" in group["items"] for group in data.transactions))
+
+
+class TestBulkSurveys(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_outgoing_email_account()
+		frappe.flags.mute_emails = True
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.flags.mute_emails = False
+		super().tearDownClass()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_bulk_send_reaches_contactable_customers_only(self):
+		from followup_app.surveys.bulk import send_to_customers
+
+		for name, values in (
+			("_Test Bulk A", {"email_id": "bulk.a@example.com"}),
+			("_Test Bulk B", {"email_id": "bulk.b@example.com", "do_not_contact": 1}),
+			("_Test Bulk C", {}),
+		):
+			make_customer(name, **values)
+		frappe.set_user(make_user("bulk.manager@example.com", "Followup Manager"))
+		send_to_customers(CSAT, "Email", {"name": ("like", "_Test Bulk %")})
+		frappe.set_user("Administrator")
+		surveys = frappe.get_all(
+			"Satisfaction Survey",
+			filters={"customer": ("like", "_Test Bulk %")},
+			fields=["customer", "status"],
+		)
+		self.assertEqual([(row.customer, row.status) for row in surveys], [("_Test Bulk A", "Sent")])
+
+	def test_only_managers_send_in_bulk(self):
+		from followup_app.surveys.bulk import send_to_customers
+
+		frappe.set_user(make_user("bulk.user@example.com", "Followup User"))
+		self.assertRaises(frappe.PermissionError, send_to_customers, CSAT, "Email", {})
