@@ -24,6 +24,8 @@ def send_survey(survey) -> str:
 		frappe.throw(_("Enter the email address to send the survey to."), title=_("Missing Email"))
 	if survey.channel == "SMS" and not survey.mobile_no:
 		frappe.throw(_("Enter the mobile number to send the survey to."), title=_("Missing Mobile No"))
+	if survey.channel == "SMS" and not frappe.db.get_single_value("SMS Settings", "sms_gateway_url"):
+		frappe.throw(_("Set up SMS Settings to send surveys by SMS."), title=_("SMS Not Configured"))
 	token, token_hash = new_token()
 	days = frappe.db.get_single_value("Followup Settings", "survey_expiry_days") or 14
 	survey.update(
@@ -62,9 +64,7 @@ def email_survey(survey, link: str):
 
 
 def sms_survey(survey, link: str):
-	"""Through ERPNext's SMS Settings; refused with a message when no SMS gateway is set up."""
-	if not frappe.db.get_single_value("SMS Settings", "sms_gateway_url"):
-		frappe.throw(_("Set up SMS Settings to send surveys by SMS."), title=_("SMS Not Configured"))
+	"""Through the SMS Settings gateway (checked before the link was issued)."""
 	from frappe.core.doctype.sms_settings.sms_settings import send_sms
 
 	send_sms([survey.mobile_no], _("{0}, please tell us how we did: {1}").format(survey.customer_name, link))

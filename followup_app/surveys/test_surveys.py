@@ -68,6 +68,22 @@ class TestSurveys(FrappeTestCase):
 			frappe.db.exists("Satisfaction Survey", {"customer": self.customer, "status": "Sent"})
 		)
 
+	def test_sms_needs_a_configured_gateway(self):
+		frappe.db.set_value("Customer", self.customer, "mobile_no", "+8613800000000")
+		frappe.db.set_single_value("SMS Settings", "sms_gateway_url", "")
+		survey = frappe.get_doc(
+			{
+				"doctype": "Satisfaction Survey",
+				"customer": self.customer,
+				"survey_template": CSAT,
+				"channel": "SMS",
+			}
+		).insert()
+		self.assertEqual(survey.mobile_no, "+8613800000000")
+		with self.assertRaisesRegex(frappe.ValidationError, "SMS"):
+			survey.send()
+		self.assertEqual(frappe.db.get_value("Satisfaction Survey", survey.name, "status"), "Draft")
+
 	def test_completion_scores_and_updates_the_customer_once(self):
 		survey = self.sent()
 		complete(survey, {"1": 4, "2": "5", "3": 6, "4": "Faster delivery please"})
