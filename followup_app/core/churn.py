@@ -1,0 +1,81 @@
+"""Churn risk: a 0-100 score from a customer's own purchase rhythm and follow-up signals.
+
+Each factor adds points up to its cap, and is reported with what it contributed, so the score can
+always be explained to the account manager.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from statistics import median
+
+# Factor caps; they add up to 100.
+RECENCY = 35
+FREQUENCY = 20
+VALUE = 15
+COMPLAINTS = 15
+DETRACTOR = 10
+MISSED_VISITS = 5
+
+
+@dataclass(frozen=True)
+class ChurnSignals:
+	"""What is known of one customer on `today`."""
+
+	today: date
+	invoice_dates: tuple[date, ...] = ()  # submitted invoices, any order
+	recent_orders: int = 0  # invoices in the last 90 days
+	earlier_orders_per_90_days: float = 0  # average per 90 days over the 360 days before that
+	recent_amount: float = 0
+	earlier_amount_per_90_days: float = 0
+	open_complaints: int = 0
+	breached_complaints: int = 0
+	last_nps: int | None = None
+	missed_visits: int = 0  # in the last 180 days
+
+
+@dataclass
+class ChurnRisk:
+	score: int
+	factors: list[tuple[str, int]] = field(default_factory=list)
+
+
+def purchase_rhythm(invoice_dates: tuple[date, ...]) -> float | None:
+	"""The customer's typical days between purchases (median gap), or None with fewer than 2 dates."""
+	days = sorted(set(invoice_dates))
+	if len(days) < 2:
+		return None
+	return float(median((later - earlier).days for earlier, later in zip(days[:-1], days[1:], strict=True)))
+
+
+def _drop(recent: float, earlier: float) -> float:
+	"""Share (0-1) by which `recent` fell below `earlier`."""
+	if earlier <= 0 or recent >= earlier:
+		return 0.0
+	return (earlier - recent) / earlier
+
+
+def churn_risk(signals: ChurnSignals) -> ChurnRisk:
+	"""Score and factors; recency counts once the customer is past its own rhythm, fully at 3x it."""
+	factors: list[tuple[str, int]] = []
+	rhythm = purchase_rhythm(signals.invoice_dates)
+	if signals.invoice_dates and rhythm:
+		since = (signals.today - max(signals.invoice_dates)).days
+		overdue = min(max(since / rhythm - 1, 0) / 2, 1)
+		if overdue:
+			factors.append(("recency", round(RECENCY * overdue)))
+	frequency = _drop(signals.recent_orders, signals.earlier_orders_per_90_days)
+	if frequency:
+		factors.append(("frequency", round(FREQUENCY * frequency)))
+	value = _drop(signals.recent_amount, signals.earlier_amount_per_90_days)
+	if value:
+		factors.append(("value", round(VALUE * value)))
+	complaints = min(5 * signals.open_complaints + 10 * signals.breached_complaints, COMPLAINTS)
+	if complaints:
+		factors.append(("complaints", complaints))
+	if signals.last_nps is not None and signals.last_nps <= 6:
+		factors.append(("detractor", DETRACTOR))
+	missed = min(signals.missed_visits * 2, MISSED_VISITS)
+	if missed:
+		factors.append(("missed_visits", missed))
+	factors = [(name, points) for name, points in factors if points > 0]
+	return ChurnRisk(min(sum(points for _name, points in factors), 100), factors)
