@@ -2,6 +2,7 @@
 
 import frappe
 from frappe.model.naming import parse_naming_series
+from pypika.terms import Case
 
 
 def bulk_insert_dicts(doctype: str, rows: list[dict], ignore_duplicates: bool = False):
@@ -28,3 +29,17 @@ def reserve_names(series: str, count: int) -> list[str]:
 	current = frappe.db.sql("SELECT `current` FROM `tabSeries` WHERE `name`=%s FOR UPDATE", (key,))[0][0]
 	frappe.db.sql("UPDATE `tabSeries` SET `current` = `current` + %s WHERE `name`=%s", (count, key))
 	return [f"{key}{number:0{digits}d}" for number in range(current + 1, current + count + 1)]
+
+
+def update_by_name(doctype: str, values: dict[str, dict], chunk: int = 1000):
+	"""Write per-document values in batches: one UPDATE ... CASE per field and `chunk` documents."""
+	table = frappe.qb.DocType(doctype)
+	fields = sorted({field for changes in values.values() for field in changes})
+	for field in fields:
+		names = [name for name, changes in values.items() if field in changes]
+		for start in range(0, len(names), chunk):
+			batch = names[start : start + chunk]
+			case = Case()
+			for name in batch:
+				case = case.when(table.name == name, values[name][field])
+			frappe.qb.update(table).set(table[field], case).where(table.name.isin(batch)).run()

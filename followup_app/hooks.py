@@ -69,13 +69,15 @@ doc_events = {
 
 # Scheduled tasks
 # ---------------
-# Each job checks its toggle in Followup Settings. Missed visits run first and re-plan.
+# Each job checks its toggle in Followup Settings. The customer refresh runs first (newly At Risk
+# customers get a win-back visit), then missed visits (which re-plan), then the planner.
 
 scheduler_events = {
 	"hourly": [
 		"followup_app.complaints.escalation.scheduled_update_sla",
 	],
 	"daily": [
+		"followup_app.customers.refresh.scheduled_refresh_customers",
 		"followup_app.visits.missed.scheduled_mark_missed_visits",
 		"followup_app.visits.planner.scheduled_plan_due_visits",
 		"followup_app.points.expiry.scheduled_expire_points",

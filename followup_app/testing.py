@@ -57,9 +57,10 @@ def make_visit(customer: str, **values) -> "frappe.model.document.Document":
 
 
 def make_outgoing_email_account() -> str:
-	"""A default outgoing Email Account (no mail leaves in tests; Email Queue keeps the messages).
+	"""A default outgoing Email Account, for tests that send mail (mute emails while it exists).
 
-	Call it from setUpClass: creating it commits.
+	Call it from setUpClass and `delete_outgoing_email_account` from tearDownClass: creating it
+	commits, and while it exists Frappe tries to deliver every mail of every test at once.
 	"""
 	name = "_Test Followup Outgoing"
 	if not frappe.db.exists("Email Account", name):
@@ -77,3 +78,9 @@ def make_outgoing_email_account() -> str:
 		).insert(ignore_permissions=True)
 		frappe.db.commit()  # Email Account commits on insert anyway: make that explicit, before test data
 	return name
+
+
+def delete_outgoing_email_account():
+	"""Remove the account of `make_outgoing_email_account`."""
+	frappe.db.delete("Email Account", {"name": "_Test Followup Outgoing"})
+	frappe.db.commit()

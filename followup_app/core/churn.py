@@ -6,7 +6,6 @@ always be explained to the account manager.
 
 from dataclasses import dataclass, field
 from datetime import date
-from statistics import median
 
 # Factor caps; they add up to 100.
 RECENCY = 35
@@ -22,7 +21,9 @@ class ChurnSignals:
 	"""What is known of one customer on `today`."""
 
 	today: date
-	invoice_dates: tuple[date, ...] = ()  # submitted invoices, any order
+	invoice_count: int = 0  # submitted invoices, ever
+	first_invoice: date | None = None
+	last_invoice: date | None = None
 	recent_orders: int = 0  # invoices in the last 90 days
 	earlier_orders_per_90_days: float = 0  # average per 90 days over the 360 days before that
 	recent_amount: float = 0
@@ -39,12 +40,13 @@ class ChurnRisk:
 	factors: list[tuple[str, int]] = field(default_factory=list)
 
 
-def purchase_rhythm(invoice_dates: tuple[date, ...]) -> float | None:
-	"""The customer's typical days between purchases (median gap), or None with fewer than 2 dates."""
-	days = sorted(set(invoice_dates))
-	if len(days) < 2:
+def purchase_rhythm(
+	invoice_count: int, first_invoice: date | None, last_invoice: date | None
+) -> float | None:
+	"""The customer's mean days between purchases, or None before a second purchase on another day."""
+	if invoice_count < 2 or not first_invoice or not last_invoice or last_invoice <= first_invoice:
 		return None
-	return float(median((later - earlier).days for earlier, later in zip(days[:-1], days[1:], strict=True)))
+	return (last_invoice - first_invoice).days / (invoice_count - 1)
 
 
 def _drop(recent: float, earlier: float) -> float:
@@ -57,9 +59,9 @@ def _drop(recent: float, earlier: float) -> float:
 def churn_risk(signals: ChurnSignals) -> ChurnRisk:
 	"""Score and factors; recency counts once the customer is past its own rhythm, fully at 3x it."""
 	factors: list[tuple[str, int]] = []
-	rhythm = purchase_rhythm(signals.invoice_dates)
-	if signals.invoice_dates and rhythm:
-		since = (signals.today - max(signals.invoice_dates)).days
+	rhythm = purchase_rhythm(signals.invoice_count, signals.first_invoice, signals.last_invoice)
+	if rhythm:
+		since = (signals.today - signals.last_invoice).days
 		overdue = min(max(since / rhythm - 1, 0) / 2, 1)
 		if overdue:
 			factors.append(("recency", round(RECENCY * overdue)))

@@ -9,7 +9,12 @@ from frappe.utils import add_days, add_to_date, get_datetime, now_datetime
 from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import make_customer, make_outgoing_email_account, make_user
+from followup_app.testing import (
+	delete_outgoing_email_account,
+	make_customer,
+	make_outgoing_email_account,
+	make_user,
+)
 
 CSAT = "Customer Satisfaction (CSAT)"
 NPS = "Net Promoter Score (NPS)"
@@ -27,6 +32,7 @@ class TestSurveys(FrappeTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		frappe.flags.mute_emails = False
+		delete_outgoing_email_account()
 		super().tearDownClass()
 
 	def setUp(self):
@@ -187,6 +193,7 @@ class TestBulkSurveys(FrappeTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		frappe.flags.mute_emails = False
+		delete_outgoing_email_account()
 		super().tearDownClass()
 
 	def tearDown(self):

@@ -1,0 +1,1 @@
+"""Nightly customer refresh: tier, lifecycle stage and churn risk, in bulk."""

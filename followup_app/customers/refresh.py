@@ -1,0 +1,210 @@
+"""The nightly customer refresh: lifecycle stage, churn risk with its factors, and auto-tiering.
+
+Reads customers, invoice statistics, complaints, surveys and missed visits in five aggregate queries, decides
+with core.lifecycle, core.churn and core.tiers, and writes only what changed in batched updates.
+Customers that became At Risk are then given to the planner, whose win-back policy plans their visit.
+"""
+
+from datetime import date, timedelta
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count, Max, Min, Sum
+from frappe.utils import getdate
+from pypika.terms import Case
+
+from followup_app.bulk import update_by_name
+from followup_app.core.churn import ChurnSignals, churn_risk
+from followup_app.core.lifecycle import lifecycle_stage
+from followup_app.core.tiers import TierThreshold, tier_for_revenue
+from followup_app.visits.planner import plan_due_visits
+
+FACTOR_LABELS = {
+	"recency": "No purchase for longer than usual",
+	"frequency": "Fewer orders than before",
+	"value": "Lower order value than before",
+	"complaints": "Open or breached complaints",
+	"detractor": "Detractor in the last NPS survey",
+	"missed_visits": "Missed follow-up visits",
+}
+
+
+def scheduled_refresh_customers():
+	"""Daily scheduler entry, unless turned off in Followup Settings."""
+	if frappe.db.get_single_value("Followup Settings", "enable_customer_refresh"):
+		refresh_customers()
+
+
+def refresh_customers(today: date | str | None = None) -> dict:
+	"""Recompute every enabled customer's lifecycle stage, churn risk and (unless pinned) tier."""
+	today = getdate(today)
+	settings = frappe.get_single("Followup Settings")
+	customer = frappe.qb.DocType("Customer")
+	customers = (
+		frappe.qb.from_(customer)
+		.select(
+			customer.name,
+			customer.followup_tier,
+			customer.tier_pinned,
+			customer.lifecycle_stage,
+			customer.last_nps,
+			customer.churn_risk_score,
+			customer.churn_risk_factors,
+		)
+		.where(customer.disabled == 0)
+		.run(as_dict=True)
+	)
+	invoices = invoice_statistics(today)
+	complaints = complaint_counts()
+	missed = missed_visit_counts(today)
+	surveyed = nps_customers()
+	tiers = [
+		TierThreshold(row.name, row.rank, row.min_annual_revenue)
+		for row in frappe.get_all("Customer Tier", fields=["name", "rank", "min_annual_revenue"])
+	]
+
+	changes: dict[str, dict] = {}
+	newly_at_risk = []
+	for row in customers:
+		stats = invoices.get(row.name) or {}
+		stage = lifecycle_stage(
+			today,
+			stats.get("count", 0),
+			stats.get("first"),
+			stats.get("last"),
+			stats.get("last_year_count", 0),
+			settings.inactive_days_at_risk,
+			settings.inactive_days_churned,
+		)
+		open_count, breached = complaints.get(row.name, (0, 0))
+		risk = churn_risk(
+			ChurnSignals(
+				today=today,
+				invoice_count=stats.get("count", 0),
+				first_invoice=stats.get("first"),
+				last_invoice=stats.get("last"),
+				recent_orders=stats.get("recent_count", 0),
+				earlier_orders_per_90_days=stats.get("earlier_count", 0) / 4,
+				recent_amount=stats.get("recent_amount", 0),
+				earlier_amount_per_90_days=stats.get("earlier_amount", 0) / 4,
+				open_complaints=open_count,
+				breached_complaints=breached,
+				last_nps=row.last_nps if row.name in surveyed else None,
+				missed_visits=missed.get(row.name, 0),
+			)
+		)
+		factors = "\n".join(f"{_(FACTOR_LABELS[name])}: +{points}" for name, points in risk.factors)
+		new = {"lifecycle_stage": stage, "churn_risk_score": risk.score, "churn_risk_factors": factors}
+		if tiers and not row.tier_pinned:
+			new["followup_tier"] = tier_for_revenue(tiers, stats.get("last_year_amount", 0))
+		changed = {
+			field: value for field, value in new.items() if (row.get(field) or None) != (value or None)
+		}
+		if changed:
+			changes[row.name] = changed
+		if stage == "At Risk" and row.lifecycle_stage != "At Risk":
+			newly_at_risk.append(row.name)
+
+	update_by_name("Customer", changes)
+	if newly_at_risk:
+		plan_due_visits(today)
+	return {"customers": len(customers), "changed": len(changes), "newly_at_risk": len(newly_at_risk)}
+
+
+def invoice_statistics(today: date) -> dict[str, dict]:
+	"""Per customer: invoice count, first and last dates, and 90-day / previous-360-day / 12-month figures."""
+	invoice = frappe.qb.DocType("Sales Invoice")
+	recent_from = today - timedelta(days=90)
+	earlier_from = today - timedelta(days=450)
+	year_from = today - timedelta(days=365)
+
+	def counted(condition, value=1):
+		return Sum(Case().when(condition, value).else_(0))
+
+	recent = invoice.posting_date > recent_from
+	earlier = (invoice.posting_date > earlier_from) & (invoice.posting_date <= recent_from)
+	last_year = invoice.posting_date > year_from
+	rows = (
+		frappe.qb.from_(invoice)
+		.select(
+			invoice.customer,
+			Count("*"),
+			Min(invoice.posting_date),
+			Max(invoice.posting_date),
+			counted(recent),
+			counted(earlier),
+			counted(recent, invoice.base_grand_total),
+			counted(earlier, invoice.base_grand_total),
+			counted(last_year),
+			counted(last_year, invoice.base_grand_total),
+		)
+		.where(invoice.docstatus == 1)
+		.where(invoice.is_return == 0)
+		.where(invoice.posting_date <= today)
+		.groupby(invoice.customer)
+		.run()
+	)
+	keys = (
+		"count",
+		"first",
+		"last",
+		"recent_count",
+		"earlier_count",
+		"recent_amount",
+		"earlier_amount",
+		"last_year_count",
+		"last_year_amount",
+	)
+	stats = {}
+	for name, *values in rows:
+		row = dict(zip(keys, values, strict=True))
+		row["first"], row["last"] = getdate(row["first"]), getdate(row["last"])
+		for key in keys[3:]:
+			row[key] = float(row[key] or 0)
+		stats[name] = row
+	return stats
+
+
+def complaint_counts() -> dict[str, tuple[int, int]]:
+	"""Per customer: (open complaints, of which breached)."""
+	complaint = frappe.qb.DocType("Complaint")
+	rows = (
+		frappe.qb.from_(complaint)
+		.select(
+			complaint.customer,
+			Count("*"),
+			Sum(Case().when(complaint.sla_status == "Breached", 1).else_(0)),
+		)
+		.where(complaint.status.isin(["Open", "In Progress", "Reopened"]))
+		.groupby(complaint.customer)
+		.run()
+	)
+	return {name: (int(opened), int(breached or 0)) for name, opened, breached in rows}
+
+
+def nps_customers() -> set[str]:
+	"""Customers with a completed survey that has an NPS answer (so last_nps is meaningful)."""
+	survey = frappe.qb.DocType("Satisfaction Survey")
+	return {
+		row[0]
+		for row in frappe.qb.from_(survey)
+		.select(survey.customer)
+		.where(survey.status == "Completed")
+		.where(survey.nps_category.isin(["Promoter", "Passive", "Detractor"]))
+		.distinct()
+		.run()
+	}
+
+
+def missed_visit_counts(today: date) -> dict[str, int]:
+	"""Per customer: visits Missed in the last 180 days."""
+	visit = frappe.qb.DocType("Visit Record")
+	rows = (
+		frappe.qb.from_(visit)
+		.select(visit.customer, Count("*"))
+		.where(visit.status == "Missed")
+		.where(visit.planned_date > today - timedelta(days=180))
+		.groupby(visit.customer)
+		.run()
+	)
+	return dict(rows)

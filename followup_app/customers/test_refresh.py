@@ -1,0 +1,69 @@
+"""Integration tests of the nightly customer refresh."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, nowdate
+
+from followup_app.customers.refresh import refresh_customers, scheduled_refresh_customers
+from followup_app.testing import make_customer
+from followup_app.visits.test_activation import make_invoice
+
+
+class TestCustomerRefresh(FrappeTestCase):
+	def setUp(self):
+		frappe.db.set_single_value(
+			"Followup Settings", {"inactive_days_at_risk": 90, "inactive_days_churned": 180}
+		)
+		frappe.db.sql("update tabCustomer set do_not_contact = 1")
+
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def values(self, name):
+		return frappe.db.get_value(
+			"Customer",
+			name,
+			["lifecycle_stage", "churn_risk_score", "churn_risk_factors", "followup_tier"],
+			as_dict=True,
+		)
+
+	def test_prospect_gets_the_lowest_tier_unless_pinned(self):
+		prospect = make_customer("_Test Refresh Prospect").name
+		pinned = make_customer("_Test Refresh Pinned", followup_tier="VIP", tier_pinned=1).name
+		refresh_customers()
+		self.assertEqual(self.values(prospect).lifecycle_stage, "Prospect")
+		self.assertEqual(self.values(prospect).followup_tier, "Normal")
+		self.assertEqual(self.values(pinned).followup_tier, "VIP")
+
+	def test_lapsed_buyer_is_at_risk_with_explained_score_and_a_win_back_visit(self):
+		name = make_customer("_Test Refresh Lapsed").name
+		frappe.db.set_value("Customer", name, "do_not_contact", 0)
+		for days_ago in (200, 100):
+			make_invoice(name, posting_date=add_days(nowdate(), -days_ago), set_posting_time=1)
+		frappe.db.delete("Visit Record", {"customer": name})  # the activation visit of the first invoice
+
+		result = refresh_customers()
+		values = self.values(name)
+		self.assertEqual(values.lifecycle_stage, "At Risk")
+		# rhythm 100 days and 100 days idle: no recency points; orders and value fell to nothing.
+		self.assertEqual(values.churn_risk_score, 35)
+		self.assertEqual(
+			values.churn_risk_factors.splitlines(),
+			["Fewer orders than before: +20", "Lower order value than before: +15"],
+		)
+		self.assertGreaterEqual(result["newly_at_risk"], 1)
+		self.assertTrue(
+			frappe.db.exists(
+				"Visit Record", {"customer": name, "followup_policy": "At Risk Win-back", "status": "Planned"}
+			)
+		)
+		self.assertEqual(refresh_customers()["changed"], 0)
+
+	def test_turned_off_refresh_changes_nothing(self):
+		name = make_customer("_Test Refresh Off").name
+		frappe.db.set_single_value("Followup Settings", "enable_customer_refresh", 0)
+		scheduled_refresh_customers()
+		self.assertFalse(self.values(name).lifecycle_stage)
+		frappe.db.set_single_value("Followup Settings", "enable_customer_refresh", 1)
+		scheduled_refresh_customers()
+		self.assertEqual(self.values(name).lifecycle_stage, "Prospect")
