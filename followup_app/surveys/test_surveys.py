@@ -31,7 +31,6 @@ class TestSurveys(FrappeTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
-		frappe.flags.mute_emails = False
 		delete_outgoing_email_account()
 		super().tearDownClass()
 
@@ -192,7 +191,6 @@ class TestBulkSurveys(FrappeTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
-		frappe.flags.mute_emails = False
 		delete_outgoing_email_account()
 		super().tearDownClass()
 

@@ -174,6 +174,8 @@ class TestPlanner(FrappeTestCase):
 		)
 
 	def test_planned_date_skips_holidays(self):
+		frappe.db.delete("Holiday", {"parent": "_Test Followup Holidays"})
+		frappe.db.delete("Holiday List", {"name": "_Test Followup Holidays"})
 		holiday_list = frappe.get_doc(
 			{
 				"doctype": "Holiday List",

@@ -66,6 +66,8 @@ class TestComplaint(FrappeTestCase):
 		)
 
 	def test_sla_clock_skips_holidays(self):
+		frappe.db.delete("Holiday", {"parent": "_Test Complaint Holidays"})
+		frappe.db.delete("Holiday List", {"name": "_Test Complaint Holidays"})
 		holiday_list = frappe.get_doc(
 			{
 				"doctype": "Holiday List",

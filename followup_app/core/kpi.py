@@ -1,0 +1,55 @@
+"""KPI formulas: every KPI is a numerator over a denominator, turned into a value one way.
+
+The KPI layer (followup_app.kpi) counts numerators and denominators in SQL per group; this module
+says how the two make the figure, so reports, cards and goals share one definition.
+"""
+
+from dataclasses import dataclass
+
+PERCENT = "percent"  # numerator / denominator x 100
+PER_HUNDRED = "per_hundred"  # numerator per 100 of the denominator (same math, different reading)
+MEAN = "mean"  # numerator is a sum, denominator a count
+NET_PERCENT = "net_percent"  # numerator is (promoters - detractors), denominator all answers
+TOTAL = "total"  # numerator alone
+
+
+@dataclass(frozen=True)
+class Kpi:
+	key: str
+	label: str
+	kind: str
+	higher_is_better: bool = True
+
+
+KPIS = {
+	kpi.key: kpi
+	for kpi in (
+		Kpi("visit_completion_rate", "Visit Completion Rate", PERCENT),
+		Kpi("on_time_visit_rate", "On-time Visit Rate", PERCENT),
+		Kpi("average_satisfaction", "Average Satisfaction (CSAT)", MEAN),
+		Kpi("nps", "NPS", NET_PERCENT),
+		Kpi("customer_effort", "Customer Effort", MEAN),
+		Kpi("complaint_rate", "Complaint Rate (per 100 active customers)", PER_HUNDRED, False),
+		Kpi("response_sla", "Complaint Response SLA %", PERCENT),
+		Kpi("resolution_sla", "Complaint Resolution SLA %", PERCENT),
+		Kpi("average_resolution_hours", "Average Resolution Hours", MEAN, False),
+		Kpi("reopen_rate", "Reopen Rate", PERCENT, False),
+		Kpi("demand_conversion_rate", "Demand Conversion Rate", PERCENT),
+		Kpi("points_issued", "Points Issued", TOTAL),
+		Kpi("points_redeemed", "Points Redeemed", TOTAL),
+		Kpi("points_expired", "Points Expired", TOTAL),
+	)
+}
+
+
+def kpi_value(kind: str, numerator: float, denominator: float) -> float | None:
+	"""The KPI figure, rounded to 2 decimals; None when there is nothing to measure."""
+	if kind == TOTAL:
+		return round(float(numerator or 0), 2)
+	if not denominator:
+		return None
+	if kind in (PERCENT, PER_HUNDRED, NET_PERCENT):
+		return round(100 * float(numerator) / float(denominator), 2)
+	if kind == MEAN:
+		return round(float(numerator) / float(denominator), 2)
+	raise ValueError(f"unknown KPI kind {kind}")
