@@ -14,11 +14,6 @@ after_install = "followup_app.setup.install.after_install"
 after_migrate = "followup_app.setup.install.after_migrate"
 before_uninstall = "followup_app.setup.install.before_uninstall"
 
-# Testing
-# -------
-
-before_tests = "followup_app.testing.before_tests"
-
 # Fixtures
 # --------
 # The app's roles (exported with `bench export-fixtures --app followup_app`).

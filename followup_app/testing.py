@@ -4,15 +4,6 @@ import frappe
 from frappe.utils import add_days, nowdate
 
 
-def before_tests():
-	"""`before_tests` hook: keep test mail in the Email Queue.
-
-	Frappe delivers mail at once in tests; with an outgoing Email Account on the site (test records
-	create some) a failed SMTP connection commits its error status mid-test, and the test's data with it.
-	"""
-	frappe.flags.mute_emails = True
-
-
 def leaf(doctype: str) -> str:
 	"""Some non-group record of a tree DocType (Customer Group, Territory)."""
 	return frappe.db.get_value(doctype, {"is_group": 0}, "name", order_by="name asc")

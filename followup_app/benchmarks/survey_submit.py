@@ -1,5 +1,8 @@
 """Public survey submission benchmark (issue 5), against a running web server.
 
+Measures the endpoint the customer waits on: checking and storing the answers and scores. The
+effects on the customer (figures, points, recovery task) run afterwards as a background job.
+
 1. On the bench site, create Sent surveys and write their tokens to a file:
        bench --site SITE execute followup_app.benchmarks.survey_submit.prepare --kwargs '{"count": 3000}'
 2. Serve the site with gunicorn (2 workers), and raise the per-IP limit for the run with
@@ -18,7 +21,8 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-CUSTOMER = "BENCH-SURVEY"
+CUSTOMER = "BENCH-SURVEY"  # customers BENCH-SURVEY-0 .. -99 answer the surveys
+CUSTOMERS = 100
 ANSWERS = json.dumps({"1": 4, "2": 5, "3": 6, "4": "Quick and friendly"})
 
 
@@ -46,12 +50,13 @@ def cleanup():
 	"""Delete the benchmark's surveys, their points and the customer."""
 	import frappe
 
-	for name in frappe.get_all("Satisfaction Survey", filters={"customer": CUSTOMER}, pluck="name"):
+	like = ("like", f"{CUSTOMER}%")
+	for name in frappe.get_all("Satisfaction Survey", filters={"customer": like}, pluck="name"):
 		frappe.db.delete("Survey Answer", {"parent": name})
 		frappe.db.delete("Satisfaction Survey", {"name": name})
-	for name in frappe.get_all("Loyalty Points", filters={"customer": CUSTOMER}, pluck="name"):
+	for name in frappe.get_all("Loyalty Points", filters={"customer": like}, pluck="name"):
 		frappe.db.delete("Loyalty Points", {"name": name})
-	frappe.db.delete("Customer", {"name": CUSTOMER})
+	frappe.db.delete("Customer", {"name": like})
 	frappe.db.commit()
 
 

@@ -8,8 +8,9 @@ from followup_app.customer_stats import refresh_satisfaction
 from followup_app.points.sources import award
 
 
-def apply_completion(survey):
-	"""Run once when a survey becomes Completed."""
+def apply_completion(survey_name: str):
+	"""Run once when a survey becomes Completed (a background job)."""
+	survey = frappe.get_doc("Satisfaction Survey", survey_name)
 	if survey.nps_score is not None:
 		frappe.db.set_value("Customer", survey.customer, "last_nps", survey.nps_score, update_modified=False)
 	refresh_satisfaction(survey.customer)

@@ -31,6 +31,7 @@ class TestSurveys(FrappeTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
+		frappe.flags.mute_emails = False
 		delete_outgoing_email_account()
 		super().tearDownClass()
 
@@ -191,6 +192,7 @@ class TestBulkSurveys(FrappeTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
+		frappe.flags.mute_emails = False
 		delete_outgoing_email_account()
 		super().tearDownClass()
 

@@ -55,7 +55,15 @@ class SatisfactionSurvey(Document):
 
 	def on_update(self):
 		if self.status == "Completed" and self.has_value_changed("status"):
-			apply_completion(self)
+			# The customer's figures, points and recovery task follow in the background, so a
+			# customer answering on the public page is not kept waiting.
+			frappe.enqueue(
+				apply_completion,
+				queue="short",
+				enqueue_after_commit=True,
+				now=frappe.flags.in_test,
+				survey_name=self.name,
+			)
 
 	@frappe.whitelist()
 	def send(self) -> str:
