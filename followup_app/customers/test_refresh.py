@@ -36,7 +36,9 @@ class TestCustomerRefresh(FrappeTestCase):
 		self.assertEqual(self.values(pinned).followup_tier, "VIP")
 
 	def test_lapsed_buyer_is_at_risk_with_explained_score_and_a_win_back_visit(self):
-		name = make_customer("_Test Refresh Lapsed").name
+		name = make_customer(
+			f"_Test Refresh Lapsed {frappe.generate_hash(length=6)}"
+		).name  # no invoices of old runs
 		frappe.db.set_value("Customer", name, "do_not_contact", 0)
 		for days_ago in (200, 100):
 			make_invoice(name, posting_date=add_days(nowdate(), -days_ago), set_posting_time=1)

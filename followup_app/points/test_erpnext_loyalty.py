@@ -26,7 +26,7 @@ class TestERPNextLoyalty(FrappeTestCase):
 		program = frappe.get_doc(
 			{
 				"doctype": "Loyalty Program",
-				"loyalty_program_name": "_Test Engagement Program",
+				"loyalty_program_name": f"_Test Engagement Program {frappe.generate_hash(length=6)}",
 				"loyalty_program_type": "Single Tier Program",
 				"from_date": add_days(nowdate(), -1),
 				"conversion_factor": 1,
@@ -40,7 +40,10 @@ class TestERPNextLoyalty(FrappeTestCase):
 				"collection_rules": [{"tier_name": "Base", "min_spent": 0, "collection_factor": 1e9}],
 			}
 		).insert()
-		self.customer = make_customer("_Test Loyalty Customer", loyalty_program=program.name).name
+		# Fresh names: ERPNext's loyalty entries and invoices outlive a deleted customer.
+		self.customer = make_customer(
+			f"_Test Loyalty Customer {frappe.generate_hash(length=6)}", loyalty_program=program.name
+		).name
 		if not frappe.db.exists("Item", "_Test Loyalty Item"):
 			frappe.get_doc(
 				{

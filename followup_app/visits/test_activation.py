@@ -57,7 +57,10 @@ class TestActivationVisit(FrappeTestCase):
 		)
 
 	def test_first_invoice_plans_one_activation_visit(self):
-		customer = make_customer("_Test Activation", account_manager=VISITOR)
+		# A fresh name each run: submitted invoices outlive their customer, and the rule is "first invoice".
+		customer = make_customer(
+			f"_Test Activation {frappe.generate_hash(length=6)}", account_manager=VISITOR
+		)
 		draft = make_invoice(customer.name, submit=False)
 		self.assertEqual(self.activation_visits(customer.name), [])
 		draft.submit()
@@ -72,11 +75,13 @@ class TestActivationVisit(FrappeTestCase):
 		self.assertEqual(len(self.activation_visits(customer.name)), 1)
 
 	def test_opted_out_customer_and_turned_off_setting_plan_nothing(self):
-		opted_out = make_customer("_Test Activation Opted Out", do_not_contact=1)
+		opted_out = make_customer(
+			f"_Test Activation Opted Out {frappe.generate_hash(length=6)}", do_not_contact=1
+		)
 		make_invoice(opted_out.name)
 		self.assertEqual(self.activation_visits(opted_out.name), [])
 
 		frappe.db.set_single_value("Followup Settings", "enable_activation_visits", 0)
-		customer = make_customer("_Test Activation Off")
+		customer = make_customer(f"_Test Activation Off {frappe.generate_hash(length=6)}")
 		make_invoice(customer.name)
 		self.assertEqual(self.activation_visits(customer.name), [])
