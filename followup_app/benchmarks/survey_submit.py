@@ -21,8 +21,7 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-CUSTOMER = "BENCH-SURVEY"  # customers BENCH-SURVEY-0 .. -99 answer the surveys
-CUSTOMERS = 100
+CUSTOMER = "BENCH-SURVEY"
 ANSWERS = json.dumps({"1": 4, "2": 5, "3": 6, "4": "Quick and friendly"})
 
 
@@ -50,7 +49,7 @@ def cleanup():
 	"""Delete the benchmark's surveys, their points and the customer."""
 	import frappe
 
-	like = ("like", f"{CUSTOMER}%")
+	like = ("like", CUSTOMER)
 	for name in frappe.get_all("Satisfaction Survey", filters={"customer": like}, pluck="name"):
 		frappe.db.delete("Survey Answer", {"parent": name})
 		frappe.db.delete("Satisfaction Survey", {"name": name})
