@@ -69,7 +69,7 @@ def submit(token: str, answers: str) -> dict:
 def store_completion(survey, submitted: dict):
 	"""The guest path of `complete`: the same checks and scores, written with three UPDATEs instead
 	of a full document save (this endpoint is the one customers wait on), then the same background
-	job the document's on_update queues."""
+	job the document's on_update queues. The survey's status and completed_on record the answer."""
 	store_answers(survey, submitted)
 	score(survey)
 	now = now_datetime()
@@ -96,7 +96,6 @@ def store_completion(survey, submitted: dict):
 		.where(table.status == "Sent")
 		.run()
 	)
-	survey.add_comment("Info", _("Answered on the public survey page"))
 	frappe.enqueue(
 		apply_completion,
 		queue="short",
