@@ -8,14 +8,12 @@ finds every SLA status. Prints the time, queries and escalations of a first run,
 run (which escalates nothing).
 """
 
-import time
 from datetime import timedelta
-from unittest.mock import patch
 
 import frappe
 from frappe.utils import now_datetime
 
-from followup_app.benchmarks.data import PREFIX, common_columns, delete_generated, insert_customers
+from followup_app.benchmarks.data import PREFIX, common_columns, delete_generated, insert_customers, measured
 from followup_app.bulk import bulk_insert_dicts
 from followup_app.complaints.escalation import update_sla
 from followup_app.testing import make_user
@@ -50,31 +48,14 @@ def generate(count: int):
 	frappe.db.commit()
 
 
-def measured_run() -> dict:
-	queries = 0
-	real_sql = frappe.db.sql
-
-	def counting_sql(*args, **kwargs):
-		nonlocal queries
-		queries += 1
-		return real_sql(*args, **kwargs)
-
-	started = time.perf_counter()
-	with patch.object(frappe.db, "sql", counting_sql):
-		result = update_sla()
-	frappe.db.commit()
-	result.update(seconds=round(time.perf_counter() - started, 2), queries=queries)
-	return result
-
-
 def run(complaints: int = 100_000):
 	"""Generate `complaints` open complaints and time the hourly job twice."""
 	cleanup()
 	make_user("bench.manager@example.com", "Followup Manager")  # receives the escalation ToDos
 	generate(complaints)
-	first = measured_run()
+	first = measured(update_sla)
 	print(f"first run: {first}")
-	second = measured_run()
+	second = measured(update_sla)
 	print(f"second run: {second}")
 	return {"first": first, "second": second}
 

@@ -1,5 +1,9 @@
 """Bulk data generators shared by the benchmarks; every generated name starts with BENCH-."""
 
+import time
+from collections.abc import Callable
+from unittest.mock import patch
+
 import frappe
 from frappe.utils import add_days, now_datetime
 
@@ -75,3 +79,21 @@ def insert_completed_visits(customers_and_days_ago: list[tuple[str, int]]):
 def delete_generated(doctype: str, field: str = "name"):
 	table = frappe.qb.DocType(doctype)
 	frappe.qb.from_(table).delete().where(table[field].like(f"{PREFIX}%")).run()
+
+
+def measured(job: Callable[[], dict]) -> dict:
+	"""Run `job`, commit, and add its wall time and SQL query count to the dict it returns."""
+	queries = 0
+	real_sql = frappe.db.sql
+
+	def counting_sql(*args, **kwargs):
+		nonlocal queries
+		queries += 1
+		return real_sql(*args, **kwargs)
+
+	started = time.perf_counter()
+	with patch.object(frappe.db, "sql", counting_sql):
+		result = job()
+	frappe.db.commit()
+	result.update(seconds=round(time.perf_counter() - started, 2), queries=queries)
+	return result

@@ -8,12 +8,15 @@ visits and ToDos created and the number of SQL queries, then runs it once more t
 run plans nothing.
 """
 
-import time
-from unittest.mock import patch
-
 import frappe
 
-from followup_app.benchmarks.data import PREFIX, delete_generated, insert_completed_visits, insert_customers
+from followup_app.benchmarks.data import (
+	PREFIX,
+	delete_generated,
+	insert_completed_visits,
+	insert_customers,
+	measured,
+)
 from followup_app.testing import make_user
 from followup_app.visits.planner import plan_due_visits
 
@@ -35,19 +38,7 @@ def generate(start: int, count: int):
 
 
 def measured_run() -> dict:
-	queries = 0
-	real_sql = frappe.db.sql
-
-	def counting_sql(*args, **kwargs):
-		nonlocal queries
-		queries += 1
-		return real_sql(*args, **kwargs)
-
-	started = time.perf_counter()
-	with patch.object(frappe.db, "sql", counting_sql):
-		result = plan_due_visits()
-	frappe.db.commit()
-	result.update(seconds=round(time.perf_counter() - started, 2), queries=queries)
+	result = measured(plan_due_visits)
 	result["todos"] = frappe.db.count(
 		"ToDo", {"reference_type": "Visit Record", "status": "Open", "description": ("like", f"%{PREFIX}%")}
 	)

@@ -4,8 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from followup_app.core.calendar import add_days_skipping_holidays
-from followup_app.holidays import holidays_from
+from followup_app.visits.referenced import plan_referenced_visit
 
 VERIFICATION = "Complaint Verification"
 
@@ -13,26 +12,16 @@ VERIFICATION = "Complaint Verification"
 def plan_verification_visit(complaint) -> str:
 	"""Plan the Complaint Verification visit of a just-resolved complaint (once per resolution)."""
 	settings = frappe.get_single("Followup Settings")
-	today = getdate(nowdate())
-	visit = frappe.get_doc(
-		{
-			"doctype": "Visit Record",
-			"customer": complaint.customer,
-			"contact": complaint.contact,
-			"visit_type": VERIFICATION,
-			"channel": "Phone",
-			"status": "Planned",
-			"planned_date": add_days_skipping_holidays(
-				today, settings.verification_visit_days or 0, holidays_from(today)
-			),
-			"visitor": complaint.assigned_to or settings.default_visitor,
-			"visit_script": frappe.db.get_value(
-				"Visit Script", {"visit_type": VERIFICATION}, "name", order_by="name asc"
-			),
-			"reference_doctype": "Complaint",
-			"reference_name": complaint.name,
-		}
-	).insert(ignore_permissions=True)
+	visit = plan_referenced_visit(
+		complaint.customer,
+		VERIFICATION,
+		getdate(nowdate()),
+		settings.verification_visit_days,
+		complaint.assigned_to or settings.default_visitor,
+		"Complaint",
+		complaint.name,
+		contact=complaint.contact,
+	)
 	return visit.name
 
 

@@ -3,9 +3,8 @@
 import frappe
 from frappe.utils import getdate, nowdate
 
-from followup_app.core.calendar import add_days_skipping_holidays
-from followup_app.holidays import holidays_from
 from followup_app.visits.planner import VISIT
+from followup_app.visits.referenced import plan_referenced_visit
 
 ACTIVATION = "New Customer Activation"
 
@@ -30,24 +29,12 @@ def plan_activation_visit(invoice, method: str | None = None):
 	):
 		return
 
-	today = getdate(nowdate())
-	start = max(getdate(invoice.posting_date), today)
-	visit = frappe.get_doc(
-		{
-			"doctype": VISIT,
-			"customer": invoice.customer,
-			"visit_type": ACTIVATION,
-			"channel": "Phone",
-			"status": "Planned",
-			"planned_date": add_days_skipping_holidays(
-				start, settings.activation_visit_days or 0, holidays_from(today)
-			),
-			"visitor": customer.account_manager or settings.default_visitor,
-			"visit_script": frappe.db.get_value(
-				"Visit Script", {"visit_type": ACTIVATION}, "name", order_by="name asc"
-			),
-			"reference_doctype": "Sales Invoice",
-			"reference_name": invoice.name,
-		}
+	plan_referenced_visit(
+		invoice.customer,
+		ACTIVATION,
+		max(getdate(invoice.posting_date), getdate(nowdate())),
+		settings.activation_visit_days,
+		customer.account_manager or settings.default_visitor,
+		"Sales Invoice",
+		invoice.name,
 	)
-	visit.insert(ignore_permissions=True)
