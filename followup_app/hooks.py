@@ -25,6 +25,9 @@ fixtures = [
 # Desk
 # ----
 
+# Filters and drill-down links shared by the app's Script Reports.
+app_include_js = "/assets/followup_app/js/followup_reports.js"
+
 doctype_js = {
 	"Customer": ["public/js/send_survey.js", "public/js/customer.js"],
 	"Visit Record": "public/js/send_survey.js",
@@ -70,7 +73,8 @@ doc_events = {
 # Scheduled tasks
 # ---------------
 # Each job checks its toggle in Followup Settings. The customer refresh runs first (newly At Risk
-# customers get a win-back visit), then missed visits (which re-plan), then the planner.
+# customers get a win-back visit), then missed visits (which re-plan), then the planner; goals are
+# evaluated last, on the day's figures.
 
 scheduler_events = {
 	"hourly": [
@@ -82,5 +86,9 @@ scheduler_events = {
 		"followup_app.visits.planner.scheduled_plan_due_visits",
 		"followup_app.points.expiry.scheduled_expire_points",
 		"followup_app.surveys.post_sale.scheduled_expire_surveys",
+		"followup_app.goals.evaluation.scheduled_evaluate_goals",
+	],
+	"weekly": [
+		"followup_app.kpi.digest.scheduled_send_weekly_digest",
 	],
 }

@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -44,3 +45,30 @@ def test_adding_days_is_monotone(start, shorter, longer, holidays):
 	assert add_days_skipping_holidays(start, shorter, holidays) <= add_days_skipping_holidays(
 		start, longer, holidays
 	)
+
+
+def test_period_days():
+	from followup_app.core.calendar import period_days
+
+	assert period_days("month", "2026-02") == (date(2026, 2, 1), date(2026, 2, 28))
+	assert period_days("month", "2024-12") == (date(2024, 12, 1), date(2024, 12, 31))
+	assert period_days("quarter", "2026-Q4") == (date(2026, 10, 1), date(2026, 12, 31))
+	assert period_days("quarter", "2026-Q1") == (date(2026, 1, 1), date(2026, 3, 31))
+	assert period_days("week", "2026-W01") == (date(2025, 12, 29), date(2026, 1, 4))
+	with pytest.raises(ValueError):
+		period_days("year", "2026")
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_day_lies_in_its_periods(day):
+	from followup_app.core.calendar import period_days
+
+	iso = day.isocalendar()
+	keys = {
+		"week": f"{iso[0]}-W{iso[1]:02d}",
+		"month": f"{day.year}-{day.month:02d}",
+		"quarter": f"{day.year}-Q{(day.month - 1) // 3 + 1}",
+	}
+	for period, key in keys.items():
+		first, last = period_days(period, key)
+		assert first <= day <= last

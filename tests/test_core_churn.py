@@ -83,3 +83,19 @@ def test_score_is_within_0_and_100_and_is_the_sum_of_factors(
 	assert 0 <= risk.score <= 100
 	assert risk.score == sum(points for _name, points in risk.factors)
 	assert all(points > 0 for _name, points in risk.factors)
+
+
+def test_risk_bands():
+	from followup_app.core.churn import risk_band
+
+	assert [risk_band(score) for score in (None, 0, 24, 25, 49, 50, 74, 75, 100)] == [
+		"Low",
+		"Low",
+		"Low",
+		"Medium",
+		"Medium",
+		"High",
+		"High",
+		"Critical",
+		"Critical",
+	]

@@ -24,3 +24,23 @@ def test_unknown_kind_is_refused():
 def test_every_kpi_has_a_known_kind():
 	for kpi in KPIS.values():
 		assert kpi_value(kpi.kind, 1, 1) is not None
+
+
+def test_change_and_direction():
+	from followup_app.core.kpi import change, improved
+
+	assert change(80.0, 75.5) == 4.5
+	assert change(None, 75.5) is None
+	assert improved(KPIS["visit_completion_rate"], 80, 75) is True
+	assert improved(KPIS["complaint_rate"], 3, 2) is False  # more complaints is worse
+	assert improved(KPIS["complaint_rate"], 2, 3) is True
+	assert improved(KPIS["nps"], 10, 10) is None
+	assert improved(KPIS["nps"], None, 10) is None
+
+
+def test_counts_are_totals_and_do_not_clash_with_kpis():
+	from followup_app.core.kpi import COUNTS, FIGURES
+
+	assert not set(COUNTS) & set(KPIS)
+	assert all(count.kind == TOTAL for count in COUNTS.values())
+	assert set(FIGURES) == set(KPIS) | set(COUNTS)

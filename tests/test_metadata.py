@@ -212,3 +212,56 @@ def test_core_does_not_import_frappe():
 			for name in names:
 				root = name.split(".")[0]
 				assert root not in {"frappe", "erpnext"}, f"{path.relative_to(ROOT)} imports {name}"
+
+
+def test_workspace_reaches_every_doctype_report_card_and_chart():
+	data = load_json(workspace_files()[0])
+	linked = {link["link_to"] for link in data["links"] if link["type"] == "Link"}
+	doctypes = {name for name, doctype in app_doctypes().items() if not doctype.get("istable")}
+	assert doctypes <= linked, f"not in the workspace: {doctypes - linked}"
+	reports = {load_json(report)["name"] for report in report_files()}
+	assert reports <= linked, f"not in the workspace: {reports - linked}"
+	cards = {load_json(path)["name"] for path in sorted((MODULE_DIR / "number_card").glob("*/*.json"))}
+	assert cards == {card["number_card_name"] for card in data["number_cards"]}
+	charts = {load_json(path)["name"] for path in sorted((MODULE_DIR / "dashboard_chart").glob("*/*.json"))}
+	assert charts == {chart["chart_name"] for chart in data["charts"]}
+
+
+@pytest.mark.parametrize("path", sorted(MODULE_DIR.glob("number_card/*/*.json")), ids=lambda path: path.stem)
+def test_number_card_is_well_formed(path):
+	data = load_json(path)
+	assert data["doctype"] == "Number Card" and data["module"] == MODULE and data["is_standard"] == 1
+	assert path.parent.name == scrub(data["name"]) and data["label"] == data["name"]
+	assert data["type"] == "Custom" and resolves_to_function(data["method"]), data["method"]
+	assert data["document_type"] in known_doctypes(), "Custom cards need a document type for permissions"
+
+
+@pytest.mark.parametrize(
+	"path", sorted(MODULE_DIR.glob("dashboard_chart/*/*.json")), ids=lambda path: path.stem
+)
+def test_dashboard_chart_is_well_formed(path):
+	data = load_json(path)
+	assert data["doctype"] == "Dashboard Chart" and data["module"] == MODULE and data["is_standard"] == 1
+	assert path.parent.name == scrub(data["name"]) and data["chart_name"] == data["name"]
+	assert data["chart_type"] == "Report" and data["use_report_chart"] == 1
+	assert data["report_name"] in {load_json(report)["name"] for report in report_files()}
+
+
+def test_app_include_js_exists():
+	for path in hook_paths_of_assets(hooks().get("app_include_js")):
+		assert (APP / "public" / path.removeprefix("/assets/followup_app/")).is_file(), path
+
+
+def test_followup_kpi_offers_every_kpi():
+	script = (MODULE_DIR / "report" / "followup_kpi" / "followup_kpi.js").read_text(encoding="utf-8")
+	offered = re.findall(r'value: "(\w+)", label: __\("([^"]+)"\)', script)
+	kpis = importlib.import_module("followup_app.core.kpi").KPIS
+	assert {key: label for key, label in offered if key in kpis} == {
+		key: kpi.label for key, kpi in kpis.items()
+	}
+
+
+def hook_paths_of_assets(value) -> list[str]:
+	if not value:
+		return []
+	return [value] if isinstance(value, str) else list(value)

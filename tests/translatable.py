@@ -99,6 +99,41 @@ def js_strings() -> list[tuple[str, str]]:
 	return found
 
 
+def label_strings() -> list[tuple[str, str]]:
+	"""Labels kept as data and translated where shown: KPI and count labels, report groupings, risk
+	bands, number cards and dashboard charts."""
+	figures = importlib.import_module("followup_app.core.kpi").FIGURES
+	found = [(figure.label, "core/kpi.py") for figure in figures.values()]
+	definitions = ast.parse((APP / "kpi" / "definitions.py").read_text(encoding="utf-8"))
+	for node in ast.walk(definitions):
+		if isinstance(node, ast.Assign) and any(
+			getattr(target, "id", "") == "GROUP_LABELS" for target in node.targets
+		):
+			found += [(value.value, "kpi/definitions.py GROUP_LABELS") for value in node.value.values]
+	churn_risk = APP / "customer_followup" / "report" / "churn_risk" / "churn_risk.py"
+	for node in ast.walk(ast.parse(churn_risk.read_text(encoding="utf-8"))):
+		if isinstance(node, ast.Assign) and any(
+			getattr(target, "id", "") == "BANDS" for target in node.targets
+		):
+			found += [(value.value, "churn_risk.py BANDS") for value in node.value.elts]
+	for path in sorted((APP / "customer_followup" / "report").glob("*/*.py")):
+		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+			if not isinstance(node, ast.Call):
+				continue
+			if getattr(node.func, "id", "") == "Column" and len(node.args) > 2:
+				found.append((node.args[2].value, path.name))
+			found += [
+				(keyword.value.value, path.name)
+				for keyword in node.keywords
+				if keyword.arg in ("label", "owner_label") and isinstance(keyword.value, ast.Constant)
+			]
+	for folder in ("number_card", "dashboard_chart"):
+		for path in sorted((APP / "customer_followup" / folder).glob("*/*.json")):
+			data = load_json(path)
+			found.append((data.get("label") or data["chart_name"], path.name))
+	return found
+
+
 def hook_strings() -> list[tuple[str, str]]:
 	return [(hooks()["app_title"], "hooks.py app_title")]
 
@@ -113,4 +148,5 @@ def all_strings() -> list[tuple[str, str]]:
 		+ python_strings()
 		+ js_strings()
 		+ hook_strings()
+		+ label_strings()
 	)

@@ -81,3 +81,15 @@ def churn_risk(signals: ChurnSignals) -> ChurnRisk:
 		factors.append(("missed_visits", missed))
 	factors = [(name, points) for name, points in factors if points > 0]
 	return ChurnRisk(min(sum(points for _name, points in factors), 100), factors)
+
+
+def risk_band(score: int | None) -> str:
+	"""Low (0-24), Medium (25-49), High (50-74) or Critical (75-100)."""
+	score = score or 0
+	if score >= 75:
+		return "Critical"
+	if score >= 50:
+		return "High"
+	if score >= 25:
+		return "Medium"
+	return "Low"

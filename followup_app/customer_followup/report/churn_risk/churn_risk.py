@@ -1,0 +1,109 @@
+# Copyright (c) 2026, followup_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.utils import cint
+
+from followup_app.core.churn import risk_band
+from followup_app.kpi.definitions import Scope, kpi_total
+
+BANDS = ("Low", "Medium", "High", "Critical")
+
+
+def execute(filters: dict | None = None):
+	"""Churn Risk: the customers whose churn risk score is at least the chosen minimum, highest
+	first, with the factors behind the score; the summary gives the churn rate over the date range."""
+	filters = frappe._dict(filters or {})
+	scope = Scope.from_filters(filters)
+	rows = frappe.get_list(
+		"Customer",
+		filters=customer_filters(filters),
+		fields=[
+			"name as customer",
+			"customer_name",
+			"followup_tier",
+			"lifecycle_stage",
+			"churn_risk_score",
+			"churn_risk_factors",
+			"last_visit_date",
+			"next_visit_due",
+			"account_manager",
+		],
+		order_by="churn_risk_score desc, name asc",
+	)
+	for row in rows:
+		row["risk_band"] = _(risk_band(row.churn_risk_score))
+	counts = {band: 0 for band in BANDS}
+	for row in rows:
+		counts[risk_band(row.churn_risk_score)] += 1
+	chart = {
+		"data": {
+			"labels": [_(band) for band in BANDS],
+			"datasets": [{"name": _("Customers"), "values": [counts[band] for band in BANDS]}],
+		},
+		"type": "bar",
+	}
+	summary = [
+		{"value": len(rows), "label": _("Customers Listed"), "datatype": "Int", "indicator": "Orange"},
+		{
+			"value": kpi_total("churn_rate", scope),
+			"label": _("Churn Rate"),
+			"datatype": "Percent",
+			"indicator": "Red",
+		},
+	]
+	return columns(), rows, None, chart, summary
+
+
+def customer_filters(filters) -> dict:
+	result = {"disabled": 0, "churn_risk_score": (">=", cint(filters.min_score))}
+	if filters.customer_tier:
+		result["followup_tier"] = filters.customer_tier
+	if filters.customer_group:
+		result["customer_group"] = ("descendants of (inclusive)", filters.customer_group)
+	if filters.territory:
+		result["territory"] = ("descendants of (inclusive)", filters.territory)
+	if filters.lifecycle_stage:
+		result["lifecycle_stage"] = filters.lifecycle_stage
+	if filters.account_manager:
+		result["account_manager"] = filters.account_manager
+	return result
+
+
+def columns() -> list[dict]:
+	return [
+		{
+			"fieldname": "customer",
+			"label": _("Customer"),
+			"fieldtype": "Link",
+			"options": "Customer",
+			"width": 180,
+		},
+		{"fieldname": "customer_name", "label": _("Customer Name"), "fieldtype": "Data", "width": 180},
+		{"fieldname": "churn_risk_score", "label": _("Churn Risk Score"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "risk_band", "label": _("Risk Band"), "fieldtype": "Data", "width": 100},
+		{
+			"fieldname": "churn_risk_factors",
+			"label": _("Churn Risk Factors"),
+			"fieldtype": "Small Text",
+			"width": 320,
+		},
+		{
+			"fieldname": "followup_tier",
+			"label": _("Follow-up Tier"),
+			"fieldtype": "Link",
+			"options": "Customer Tier",
+			"width": 110,
+		},
+		{"fieldname": "lifecycle_stage", "label": _("Lifecycle Stage"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "last_visit_date", "label": _("Last Visit Date"), "fieldtype": "Date", "width": 110},
+		{"fieldname": "next_visit_due", "label": _("Next Visit Due"), "fieldtype": "Date", "width": 110},
+		{
+			"fieldname": "account_manager",
+			"label": _("Account Manager"),
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 160,
+		},
+	]

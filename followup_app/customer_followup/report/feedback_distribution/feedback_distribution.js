@@ -1,0 +1,11 @@
+// Copyright (c) 2026, followup_app developers and contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Feedback Distribution"] = {
+	filters: followup_app.reports.filters({
+		groups: followup_app.reports.groups("category", "feedback_type", "month", "week", "quarter", "tier", "customer_group", "territory", "visitor", "customer", "total"),
+		visitor: "visitor",
+		category: true,
+	}),
+	formatter: followup_app.reports.formatter,
+};

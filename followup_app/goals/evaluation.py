@@ -1,0 +1,119 @@
+"""Evaluating Followup Goals: baseline at period start, current value, progress and status, daily.
+
+The figures come from the shared KPI definitions (`followup_app.kpi.definitions`); the rules are
+`followup_app.core.goals`. A goal counts every record in its scope, whoever evaluates it.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, now_datetime
+
+from followup_app.core import goals
+from followup_app.core.kpi import KPIS, TOTAL
+from followup_app.kpi.definitions import Scope, kpi_total
+from followup_app.notifications import FOLLOWUP_MANAGER, notify, role_users
+
+METRICS = {kpi.label: key for key, kpi in KPIS.items()}
+
+
+def metric_key(label: str) -> str:
+	"""The KPI key of a goal's metric label; an unknown metric is refused."""
+	if label not in METRICS:
+		frappe.throw(_("Choose one of the listed metrics."), title=_("Unknown Metric"))
+	return METRICS[label]
+
+
+def goal_scope(goal, from_date, to_date) -> Scope:
+	return Scope(
+		getdate(from_date),
+		getdate(to_date),
+		tier=goal.customer_tier or None,
+		customer_group=goal.customer_group or None,
+		territory=goal.territory or None,
+		visitor=goal.visitor or None,
+		user="Administrator",
+	)
+
+
+def evaluate(goal, today=None):
+	"""Set the goal's baseline (once the period has started), current value, progress and status."""
+	today = getdate(today)
+	key = metric_key(goal.metric)
+	kpi = KPIS[key]
+	start, end = getdate(goal.period_start), getdate(goal.period_end)
+	cumulative = kpi.kind == TOTAL
+	goal.higher_is_better = int(kpi.higher_is_better)
+	if today >= start and not goal.baseline_computed_on:
+		goal.baseline_value = kpi_total(key, goal_scope(goal, *goals.baseline_window(start, end)))
+		goal.baseline_computed_on = today
+	current = kpi_total(key, goal_scope(goal, start, min(today, end))) if today >= start else None
+	goal.current_value = current
+	goal.progress = goals.progress(
+		current, goal.baseline_value, goal.target_value, kpi.higher_is_better, cumulative
+	)
+	goal.status = goals.status(
+		start, end, today, current, goal.progress, goal.target_value, kpi.higher_is_better, cumulative
+	)
+	goal.last_evaluated_on = now_datetime()
+
+
+def notify_outcome(goal):
+	"""Tell the responsible user (else the goal's owner) and the Followup Managers that the goal
+	was achieved or missed."""
+	if goal.status == goals.ACHIEVED:
+		subject = _("Goal {0} achieved: {1} reached {2} (target {3})")
+	else:
+		subject = _("Goal {0} missed: {1} ended at {2} (target {3})")
+	subject = subject.format(
+		goal.goal_name, _(goal.metric), format_value(goal.current_value), format_value(goal.target_value)
+	)
+	users = [goal.responsible_user or goal.owner, *role_users([FOLLOWUP_MANAGER])[FOLLOWUP_MANAGER]]
+	notify(users, subject, "Followup Goal", goal.name)
+
+
+def format_value(value) -> str:
+	return "–" if value is None else f"{value:g}"
+
+
+def scheduled_evaluate_goals():
+	"""Daily: re-evaluate every goal not yet achieved or missed (its outcome is notified once)."""
+	if not frappe.db.get_single_value("Followup Settings", "enable_goal_evaluation"):
+		return
+	goal = frappe.qb.DocType("Followup Goal")
+	names = (
+		frappe.qb.from_(goal)
+		.select(goal.name)
+		.where(goal.status.notin(list(goals.FINAL)))
+		.where(goal.period_start <= getdate())
+		.run(pluck=True)
+	)
+	for name in names:
+		try:
+			doc = frappe.get_doc("Followup Goal", name)
+			doc.flags.ignore_permissions = True
+			doc.save()
+			frappe.db.commit()
+		except Exception:
+			frappe.db.rollback()
+			frappe.log_error(
+				title=_("Followup goal evaluation failed"),
+				reference_doctype="Followup Goal",
+				reference_name=name,
+			)
+
+
+@frappe.whitelist()
+def report_filters(goal: str) -> dict:
+	"""The Followup KPI filters that show a goal's metric over its period and scope, by week."""
+	doc = frappe.get_doc("Followup Goal", goal)
+	doc.check_permission("read")
+	filters = {
+		"metric": metric_key(doc.metric),
+		"from_date": str(doc.period_start),
+		"to_date": str(doc.period_end),
+		"group_by": "week",
+	}
+	for field in ("customer_tier", "customer_group", "territory", "visitor"):
+		if doc.get(field):
+			filters[field] = doc.get(field)
+	return filters
