@@ -90,3 +90,53 @@ def delete_outgoing_email_account():
 	"""Remove the account of `make_outgoing_email_account`."""
 	frappe.db.delete("Email Account", {"name": "_Test Followup Outgoing"})
 	frappe.db.commit()
+
+
+def make_invoice(customer: str, submit: bool = True, **values) -> "frappe.model.document.Document":
+	"""A Sales Invoice of 100 for `customer` (one non-stock item), submitted unless `submit` is False."""
+	company = frappe.db.get_value("Company", {}, "name")
+	item = (
+		frappe.db.get_value("Item", {"item_code": "_Test Followup Item"})
+		or frappe.get_doc(
+			{
+				"doctype": "Item",
+				"item_code": "_Test Followup Item",
+				"item_group": frappe.db.get_value("Item Group", {"is_group": 0}),
+				"stock_uom": "Nos",
+				"is_stock_item": 0,
+			}
+		)
+		.insert()
+		.name
+	)
+	invoice = frappe.get_doc(
+		{
+			"doctype": "Sales Invoice",
+			"customer": customer,
+			"company": company,
+			"posting_date": nowdate(),
+			"due_date": nowdate(),
+			"items": [{"item_code": item, "qty": 1, "rate": 100}],
+			**values,
+		}
+	).insert()
+	if submit:
+		invoice.submit()
+	return invoice
+
+
+class OutgoingMailTestMixin:
+	"""For FrappeTestCase classes that send mail: an outgoing Email Account exists while they run,
+	and mail stays in the Email Queue (sending would try an SMTP server and commit its failure)."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_outgoing_email_account()
+		frappe.flags.mute_emails = True
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.flags.mute_emails = False
+		delete_outgoing_email_account()
+		super().tearDownClass()

@@ -5,8 +5,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
 from followup_app.customers.refresh import refresh_customers, scheduled_refresh_customers
-from followup_app.testing import make_customer
-from followup_app.visits.test_activation import make_invoice
+from followup_app.testing import make_customer, make_invoice
 
 
 class TestCustomerRefresh(FrappeTestCase):

@@ -88,13 +88,13 @@ def scheduled_evaluate_goals():
 		.run(pluck=True)
 	)
 	for name in names:
+		frappe.db.savepoint("followup_goal")
 		try:
 			doc = frappe.get_doc("Followup Goal", name)
 			doc.flags.ignore_permissions = True
 			doc.save()
-			frappe.db.commit()
 		except Exception:
-			frappe.db.rollback()
+			frappe.db.rollback(save_point="followup_goal")
 			frappe.log_error(
 				title=_("Followup goal evaluation failed"),
 				reference_doctype="Followup Goal",

@@ -125,6 +125,7 @@ CUSTOMER_FIELDS = [
 		"read_only": 1,
 		"no_copy": 1,
 		"description": "0 (safe) to 100 (about to churn)",
+		"search_index": 1,
 	},
 	{
 		"fieldname": "churn_risk_factors",

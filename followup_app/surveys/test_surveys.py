@@ -9,32 +9,14 @@ from frappe.utils import add_days, add_to_date, get_datetime, now_datetime
 from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import (
-	delete_outgoing_email_account,
-	make_customer,
-	make_outgoing_email_account,
-	make_user,
-)
+from followup_app.testing import OutgoingMailTestMixin, make_customer, make_user
 
 CSAT = "Customer Satisfaction (CSAT)"
 NPS = "Net Promoter Score (NPS)"
 MANAGER = "survey.am@example.com"
 
 
-class TestSurveys(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		make_outgoing_email_account()
-		# Keep mail in the Email Queue: sending would try an SMTP server and commit its failure.
-		frappe.flags.mute_emails = True
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.flags.mute_emails = False
-		delete_outgoing_email_account()
-		super().tearDownClass()
-
+class TestSurveys(OutgoingMailTestMixin, FrappeTestCase):
 	def setUp(self):
 		make_user(MANAGER, "Followup User")
 		frappe.db.set_single_value("Followup Settings", {"points_per_survey": 10, "survey_expiry_days": 14})
@@ -168,7 +150,7 @@ class TestSurveys(FrappeTestCase):
 		self.assertRaises(frappe.ValidationError, template.insert)
 
 	def test_post_sale_survey_on_invoice_submit(self):
-		from followup_app.visits.test_activation import make_invoice
+		from followup_app.testing import make_invoice
 
 		frappe.db.set_single_value(
 			"Followup Settings", {"enable_post_sale_survey": 1, "post_sale_survey_template": CSAT}
@@ -183,19 +165,7 @@ class TestSurveys(FrappeTestCase):
 		self.assertTrue(any("Satisfaction Survey" in group["items"] for group in data.transactions))
 
 
-class TestBulkSurveys(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		make_outgoing_email_account()
-		frappe.flags.mute_emails = True
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.flags.mute_emails = False
-		delete_outgoing_email_account()
-		super().tearDownClass()
-
+class TestBulkSurveys(OutgoingMailTestMixin, FrappeTestCase):
 	def tearDown(self):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()

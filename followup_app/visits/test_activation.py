@@ -4,41 +4,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
-from followup_app.testing import make_customer, make_user
+from followup_app.testing import make_customer, make_invoice, make_user
 
 VISITOR = "activation.manager@example.com"
-
-
-def make_invoice(customer: str, submit: bool = True, **values):
-	company = frappe.db.get_value("Company", {}, "name")
-	item = (
-		frappe.db.get_value("Item", {"item_code": "_Test Followup Item"})
-		or frappe.get_doc(
-			{
-				"doctype": "Item",
-				"item_code": "_Test Followup Item",
-				"item_group": frappe.db.get_value("Item Group", {"is_group": 0}),
-				"stock_uom": "Nos",
-				"is_stock_item": 0,
-			}
-		)
-		.insert()
-		.name
-	)
-	invoice = frappe.get_doc(
-		{
-			"doctype": "Sales Invoice",
-			"customer": customer,
-			"company": company,
-			"posting_date": nowdate(),
-			"due_date": nowdate(),
-			"items": [{"item_code": item, "qty": 1, "rate": 100}],
-			**values,
-		}
-	).insert()
-	if submit:
-		invoice.submit()
-	return invoice
 
 
 class TestActivationVisit(FrappeTestCase):

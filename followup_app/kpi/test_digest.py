@@ -1,0 +1,56 @@
+"""The weekly digest: figures against the week before, one mail per language, once per week."""
+
+import quopri
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate, nowdate
+
+from followup_app.kpi.digest import digest_figures, scheduled_send_weekly_digest, send_weekly_digest
+from followup_app.kpi.test_definitions import TOGGLES, make_kpi_dataset
+from followup_app.testing import OutgoingMailTestMixin, make_user
+
+MANAGERS = {"digest.en@example.com": "en", "digest.zh@example.com": "zh"}
+
+
+def mail_to(recipient: str) -> list[str]:
+	names = frappe.get_all("Email Queue Recipient", filters={"recipient": recipient}, pluck="parent")
+	return [
+		quopri.decodestring(message).decode()
+		for message in frappe.get_all("Email Queue", filters={"name": ("in", names)}, pluck="message")
+	]
+
+
+class TestWeeklyDigest(OutgoingMailTestMixin, FrappeTestCase):
+	def setUp(self):
+		make_kpi_dataset(self)
+		for email, language in MANAGERS.items():
+			make_user(email, "Followup Manager")
+			frappe.db.set_value("User", email, "language", language)
+		frappe.db.set_single_value("Followup Settings", "last_digest_week", "")
+
+	def tearDown(self):
+		frappe.db.rollback()
+		for toggle in TOGGLES:
+			frappe.db.set_single_value("Followup Settings", toggle, 1)
+
+	def test_figures_compare_the_last_two_weeks(self):
+		# The dataset's visits are 10 days old: last week's completion is the one measured.
+		figures = digest_figures(add_days(getdate(), -3))
+		completion = next(row for row in figures["kpis"] if row["key"] == "visit_completion_rate")
+		self.assertIsNotNone(completion["current"])
+		self.assertEqual(figures["week_end"], add_days(getdate(), -4))
+		self.assertGreaterEqual(figures["overdue_visits"], 0)
+
+	def test_sent_once_per_week_in_each_language(self):
+		recipients = send_weekly_digest(nowdate())
+		self.assertIn("digest.zh@example.com", recipients["zh"])
+		self.assertIn("digest.en@example.com", recipients["en"])
+		self.assertIn("Overdue visits", mail_to("digest.en@example.com")[0])
+		self.assertIn("逾期回访", mail_to("digest.zh@example.com")[0])
+		self.assertIn("回访完成率", mail_to("digest.zh@example.com")[0])
+		self.assertEqual(send_weekly_digest(nowdate()), {})
+		scheduled_send_weekly_digest()
+		self.assertEqual(len(mail_to("digest.en@example.com")), 1)
+		self.assertTrue(send_weekly_digest(add_days(nowdate(), 7)))
+		self.assertEqual(len(mail_to("digest.en@example.com")), 2)

@@ -1,0 +1,186 @@
+"""The nine Script Reports and the number cards on the KPI dataset: figures, charts, drill-down
+links, refused groupings and record-level rules."""
+
+import json
+from urllib.parse import parse_qs, urlparse
+
+import frappe
+from frappe.desk.query_report import run
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate, nowdate
+
+from followup_app.kpi import cards
+from followup_app.kpi.test_definitions import CATEGORIES, GROUP, TOGGLES, VISITOR, make_kpi_dataset
+
+REPORTS = (
+	"Followup KPI",
+	"Visit Completion",
+	"Customer Satisfaction",
+	"Complaint Analysis",
+	"Feedback Distribution",
+	"Demand Conversion",
+	"Loyalty Points Summary",
+	"Churn Risk",
+	"Visitor Performance",
+)
+
+
+class TestReports(FrappeTestCase):
+	def setUp(self):
+		make_kpi_dataset(self)
+		self.filters = {"from_date": str(self.start), "to_date": str(self.end), "customer_group": GROUP}
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for toggle in TOGGLES:
+			frappe.db.set_single_value("Followup Settings", toggle, 1)
+
+	def report(self, name, **filters):
+		result = run(name, {**self.filters, **filters}, ignore_prepared_report=True)
+		return result["columns"], result["result"], result.get("chart")
+
+	def rows_by_group(self, name, **filters):
+		_columns, rows, _chart = self.report(name, **filters)
+		return {row["group"]: row for row in rows}
+
+	def test_every_report_runs_with_a_chart(self):
+		for name in REPORTS:
+			filters = {"metric": "nps"} if name == "Followup KPI" else {}
+			columns, rows, chart = self.report(name, **filters)
+			self.assertTrue(columns, name)
+			self.assertTrue(rows or name == "Churn Risk", name)
+			self.assertTrue(chart and chart["data"]["datasets"], name)
+
+	def test_visit_completion_by_tier(self):
+		rows = self.rows_by_group("Visit Completion", group_by="tier")
+		vip = rows["VIP"]
+		self.assertEqual(
+			(
+				vip["visits_planned_numerator"],
+				vip["visit_completion_rate_numerator"],
+				vip["visit_completion_rate_rest"],
+			),
+			(4, 2, 1),
+		)
+		self.assertEqual(vip["open_visits_numerator"], 1)
+		self.assertEqual(vip["visit_completion_rate"], 66.67)
+		self.assertEqual(rows["Normal"]["on_time_visit_rate"], 100.0)
+
+	def test_drilldown_links(self):
+		rows = self.rows_by_group("Visit Completion", group_by="customer")
+		link = urlparse(rows[self.a]["_links"]["visit_completion_rate_rest"])
+		self.assertEqual(link.path, "/app/visit-record")
+		query = {key: values[0] for key, values in parse_qs(link.query).items()}
+		self.assertEqual(query["status"], "Missed")
+		self.assertEqual(query["customer"], self.a)
+		self.assertEqual(json.loads(query["planned_date"]), ["Between", [str(self.start), str(self.end)]])
+		# A tier cannot be a list filter: the link opens the report by customer within the tier.
+		tier_link = urlparse(
+			self.rows_by_group("Visit Completion", group_by="tier")["VIP"]["_links"][
+				"visits_planned_numerator"
+			]
+		)
+		self.assertEqual(tier_link.path, "/app/query-report/Visit%20Completion")
+		self.assertEqual(parse_qs(tier_link.query)["customer_tier"], ["VIP"])
+		self.assertEqual(parse_qs(tier_link.query)["group_by"], ["customer"])
+
+	def test_customer_satisfaction_and_complaints(self):
+		total = self.rows_by_group("Customer Satisfaction", group_by="total")["total"]
+		self.assertEqual(
+			(total["nps"], total["promoters_numerator"], total["detractors_numerator"]), (25.0, 2, 1)
+		)
+		complaints = self.rows_by_group("Complaint Analysis", group_by="category")[CATEGORIES[1]]
+		self.assertEqual(complaints["complaints_opened_numerator"], 3)
+		self.assertEqual(complaints["average_resolution_hours"], 55.0)
+		columns, _rows, _chart = self.report("Complaint Analysis", group_by="visitor")
+		self.assertNotIn("complaint_rate", [column["fieldname"] for column in columns])
+		self.assertEqual(columns[0]["label"], "Assigned To")
+
+	def test_feedback_demand_points_and_visitors(self):
+		problems = self.rows_by_group("Feedback Distribution")
+		self.assertEqual(problems[CATEGORIES[0]]["feedback_problem_distribution"], 66.67)
+		demand = self.rows_by_group("Demand Conversion", group_by="total")["total"]
+		self.assertEqual(
+			(
+				demand["opportunity_rate_denominator"],
+				demand["opportunity_rate_numerator"],
+				demand["demand_conversion_rate"],
+			),
+			(2, 1, 50.0),
+		)
+		points = self.rows_by_group("Loyalty Points Summary")[self.a]
+		self.assertEqual(
+			(points["points_issued"], points["points_redeemed"], points["net_points"]), (100, 30, 70)
+		)
+		self.assertEqual(points["balance"], 70)
+		visitor = self.rows_by_group("Visitor Performance")[VISITOR]
+		self.assertEqual(
+			(visitor["visits_planned_numerator"], visitor["complaints_opened_numerator"]), (1, 1)
+		)
+
+	def test_churn_risk_lists_customers_above_the_minimum(self):
+		frappe.db.set_value("Customer", self.a, {"churn_risk_score": 80, "churn_risk_factors": "Recency: 35"})
+		frappe.db.set_value("Customer", self.b, "churn_risk_score", 20)
+		result = run("Churn Risk", {**self.filters, "min_score": 50}, ignore_prepared_report=True)
+		self.assertEqual([row["customer"] for row in result["result"]], [self.a])
+		self.assertEqual(result["result"][0]["risk_band"], "Critical")
+		self.assertEqual(result["report_summary"][0]["value"], 1)
+
+	def test_bad_filters_are_refused(self):
+		with self.assertRaises(frappe.ValidationError):
+			self.report("Visit Completion", group_by="severity")
+		with self.assertRaises(frappe.ValidationError):
+			self.report("Visit Completion", from_date=str(self.end), to_date=str(self.start))
+		with self.assertRaises(frappe.ValidationError):
+			self.report("Followup KPI", metric="no_such_kpi")
+		with self.assertRaises(frappe.ValidationError):
+			self.report("Followup KPI", metric="nps", group_by="visitor")
+
+	def test_followup_user_sees_only_their_records(self):
+		frappe.set_user(VISITOR)
+		rows = self.rows_by_group("Visit Completion", group_by="visitor")
+		self.assertEqual(list(rows), [VISITOR])
+		self.assertEqual(list(self.rows_by_group("Complaint Analysis", group_by="visitor")), [VISITOR])
+
+	def test_number_cards(self):
+		today = getdate()
+		self.assertGreaterEqual(cards.visits_due_today()["value"], 1)
+		overdue = frappe.get_all(
+			"Visit Record", filters={"status": "Planned", "planned_date": ("<", today)}, pluck="name"
+		)
+		self.assertEqual(cards.overdue_visits()["value"], len(overdue))
+		open_complaints = frappe.db.count(
+			"Complaint", {"status": ("in", ["Open", "In Progress", "Reopened"])}
+		)
+		self.assertEqual(cards.open_complaints()["value"], open_complaints)
+		frappe.db.set_value("Complaint", {"customer": self.b, "status": "Open"}, "sla_status", "Breached")
+		breached = frappe.db.count(
+			"Complaint", {"status": ("in", ["Open", "In Progress", "Reopened"]), "sla_status": "Breached"}
+		)
+		self.assertEqual(cards.sla_breached()["value"], breached)
+		self.assertEqual(cards.sla_breached()["route_options"]["sla_status"], "Breached")
+		nps = cards.nps_90_days()
+		self.assertEqual(nps["fieldtype"], "Float")
+		self.assertEqual(nps["route"], ["query-report", "Customer Satisfaction"])
+		frappe.db.set_value(
+			"Satisfaction Survey", {"status": "Completed"}, "completed_on", add_days(nowdate(), -400)
+		)
+		self.assertEqual(cards.average_csat_30_days(), "–")
+
+	def test_number_cards_follow_record_rules(self):
+		frappe.set_user(VISITOR)
+		mine = frappe.db.count(
+			"Visit Record", {"visitor": VISITOR, "status": "Planned", "planned_date": getdate()}
+		)
+		self.assertEqual(cards.visits_due_today()["value"], mine)
+
+	def test_workspace_cards_and_charts_are_installed(self):
+		workspace = frappe.get_doc("Workspace", "Customer Follow-up")
+		self.assertEqual(len(workspace.number_cards), 6)
+		for card in workspace.number_cards:
+			self.assertEqual(frappe.db.get_value("Number Card", card.number_card_name, "type"), "Custom")
+		for chart in workspace.charts:
+			report = frappe.db.get_value("Dashboard Chart", chart.chart_name, "report_name")
+			self.assertTrue(frappe.db.exists("Report", report))
+			self.assertTrue(run(report, {}, ignore_prepared_report=True).get("chart") is not None)
