@@ -36,6 +36,7 @@ def notifications(goal) -> int:
 
 class TestFollowupGoal(FrappeTestCase):
 	def setUp(self):
+		self.addCleanup(frappe.db.rollback)  # also when building the dataset fails half-way
 		make_kpi_dataset(self)
 		make_user(OWNER, "Followup Manager")
 
@@ -112,5 +113,8 @@ class TestFollowupGoal(FrappeTestCase):
 		filters = report_filters(goal.name)
 		self.assertEqual(filters["metric"], "nps")
 		self.assertEqual(filters["customer_group"], GROUP)
-		frappe.set_user(VISITOR)
-		self.assertRaises(frappe.PermissionError, report_filters, "_No Such Goal")
+		outsider = make_user("goal.outsider@example.com", "Sales User")
+		frappe.set_user(VISITOR)  # Followup Users read goals
+		self.assertEqual(report_filters(goal.name)["group_by"], "week")
+		frappe.set_user(outsider)
+		self.assertRaises(frappe.PermissionError, report_filters, goal.name)

@@ -118,8 +118,12 @@ def make_kpi_dataset(test):
 				"assigned_to": VISITOR if reopened else None,
 			}
 		).insert()
-		opened = get_datetime(complaint.opened_on)
+		# Opened five days ago with the Medium SLA (24 h to respond, 72 h to resolve).
+		opened = add_to_date(get_datetime(complaint.opened_on), hours=-120)
 		values = {
+			"opened_on": opened,
+			"response_due": add_to_date(opened, hours=24),
+			"resolution_due": add_to_date(opened, hours=72),
 			"first_response_on": add_to_date(opened, hours=responded_after_hours),
 			"reopen_count": reopened,
 		}
@@ -143,6 +147,7 @@ def make_kpi_dataset(test):
 
 class TestKpiDefinitions(FrappeTestCase):
 	def setUp(self):
+		self.addCleanup(frappe.db.rollback)  # also when building the dataset fails half-way
 		make_kpi_dataset(self)
 
 	def tearDown(self):

@@ -23,6 +23,7 @@ def mail_to(recipient: str) -> list[str]:
 
 class TestWeeklyDigest(OutgoingMailTestMixin, FrappeTestCase):
 	def setUp(self):
+		self.addCleanup(frappe.db.rollback)  # also when building the dataset fails half-way
 		make_kpi_dataset(self)
 		for email, language in MANAGERS.items():
 			make_user(email, "Followup Manager")
