@@ -1,5 +1,7 @@
 """Fixtures shared by the app's integration tests (imported only by test modules)."""
 
+import email
+
 import frappe
 from frappe.utils import add_days, nowdate
 
@@ -142,3 +144,14 @@ class OutgoingMailTestMixin:
 		frappe.flags.mute_emails = False
 		delete_outgoing_email_account()
 		super().tearDownClass()
+
+
+def mail_text(message: str) -> str:
+	"""The decoded text and HTML parts of a raw MIME message from the Email Queue."""
+	parsed = email.message_from_string(message)
+	parts = parsed.walk() if parsed.is_multipart() else [parsed]
+	return "\n".join(
+		part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+		for part in parts
+		if part.get_content_maintype() == "text"
+	)

@@ -225,11 +225,13 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 
 
 def run() -> dict:
-	"""Time every report over the last 12 months, every card, the refresh and Issue Analytics."""
+	"""Time the refresh, every report over the last 12 months, every card and Issue Analytics."""
 	frappe.set_user("Administrator")
 	today = getdate()
 	year = {"from_date": str(add_months(today, -12)), "to_date": str(today)}
-	figures = {}
+	# The refresh first: it sets the churn scores the Churn Risk report lists.
+	figures = {"refresh": measured(lambda: refresh_customers(today))}
+	print(f"nightly customer refresh: {figures['refresh']}")
 	for name, filters in REPORTS.items():
 		figures[name] = measured(lambda name=name, filters=filters: rows_of(name, {**year, **filters}))
 		print(f"report {name}: {figures[name]}")
@@ -244,8 +246,6 @@ def run() -> dict:
 	issue_filters = {**year, "company": company, "based_on": "Customer", "range": "Monthly"}
 	figures["Issue Analytics"] = measured(lambda: rows_of("Issue Analytics", issue_filters))
 	print(f"ERPNext Issue Analytics: {figures['Issue Analytics']}")
-	figures["refresh"] = measured(lambda: refresh_customers(today))
-	print(f"nightly customer refresh: {figures['refresh']}")
 	return figures
 
 

@@ -2,11 +2,10 @@
 notifications (once) and the daily job."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.goals.evaluation import report_filters, scheduled_evaluate_goals
-from followup_app.kpi.test_definitions import GROUP, TOGGLES, VISITOR, make_kpi_dataset
+from followup_app.kpi.test_definitions import GROUP, VISITOR, KpiDatasetTestCase
 from followup_app.testing import make_user
 
 OWNER = "goal.owner@example.com"
@@ -34,17 +33,10 @@ def notifications(goal) -> int:
 	)
 
 
-class TestFollowupGoal(FrappeTestCase):
+class TestFollowupGoal(KpiDatasetTestCase):
 	def setUp(self):
-		self.addCleanup(frappe.db.rollback)  # also when building the dataset fails half-way
-		make_kpi_dataset(self)
+		super().setUp()
 		make_user(OWNER, "Followup Manager")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		for toggle in TOGGLES:
-			frappe.db.set_single_value("Followup Settings", toggle, 1)
 
 	def test_progress_and_status_during_the_period(self):
 		# Completion is 75 % (3 of 4); the 31 days before the period had no visits: no baseline.

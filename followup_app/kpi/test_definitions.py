@@ -145,17 +145,22 @@ def make_kpi_dataset(test):
 	).insert().submit()
 
 
-class TestKpiDefinitions(FrappeTestCase):
+class KpiDatasetTestCase(FrappeTestCase):
+	"""A test case on the KPI dataset, rolled back after each test."""
+
 	def setUp(self):
+		self.addCleanup(restore_toggles)
 		self.addCleanup(frappe.db.rollback)  # also when building the dataset fails half-way
+		self.addCleanup(frappe.set_user, "Administrator")
 		make_kpi_dataset(self)
 
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		for toggle in TOGGLES:
-			frappe.db.set_single_value("Followup Settings", toggle, 1)
 
+def restore_toggles():
+	for toggle in TOGGLES:
+		frappe.db.set_single_value("Followup Settings", toggle, 1)
+
+
+class TestKpiDefinitions(KpiDatasetTestCase):
 	def total(self, key, **scope):
 		return kpi_total(key, Scope(self.start, self.end, customer_group=GROUP, **scope))
 

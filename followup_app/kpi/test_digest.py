@@ -1,14 +1,11 @@
 """The weekly digest: figures against the week before, one mail per language, once per week."""
 
-import quopri
-
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.kpi.digest import digest_figures, scheduled_send_weekly_digest, send_weekly_digest
-from followup_app.kpi.test_definitions import TOGGLES, make_kpi_dataset
-from followup_app.testing import OutgoingMailTestMixin, make_user
+from followup_app.kpi.test_definitions import KpiDatasetTestCase
+from followup_app.testing import OutgoingMailTestMixin, mail_text, make_user
 
 MANAGERS = {"digest.en@example.com": "en", "digest.zh@example.com": "zh"}
 
@@ -16,24 +13,18 @@ MANAGERS = {"digest.en@example.com": "en", "digest.zh@example.com": "zh"}
 def mail_to(recipient: str) -> list[str]:
 	names = frappe.get_all("Email Queue Recipient", filters={"recipient": recipient}, pluck="parent")
 	return [
-		quopri.decodestring(message).decode()
+		mail_text(message)
 		for message in frappe.get_all("Email Queue", filters={"name": ("in", names)}, pluck="message")
 	]
 
 
-class TestWeeklyDigest(OutgoingMailTestMixin, FrappeTestCase):
+class TestWeeklyDigest(OutgoingMailTestMixin, KpiDatasetTestCase):
 	def setUp(self):
-		self.addCleanup(frappe.db.rollback)  # also when building the dataset fails half-way
-		make_kpi_dataset(self)
+		super().setUp()
 		for email, language in MANAGERS.items():
 			make_user(email, "Followup Manager")
 			frappe.db.set_value("User", email, "language", language)
 		frappe.db.set_single_value("Followup Settings", "last_digest_week", "")
-
-	def tearDown(self):
-		frappe.db.rollback()
-		for toggle in TOGGLES:
-			frappe.db.set_single_value("Followup Settings", toggle, 1)
 
 	def test_figures_compare_the_last_two_weeks(self):
 		# The dataset's visits are 10 days old: last week's completion is the one measured.

@@ -6,11 +6,10 @@ from urllib.parse import parse_qs, urlparse
 
 import frappe
 from frappe.desk.query_report import run
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.kpi import cards
-from followup_app.kpi.test_definitions import CATEGORIES, GROUP, TOGGLES, VISITOR, make_kpi_dataset
+from followup_app.kpi.test_definitions import CATEGORIES, GROUP, VISITOR, KpiDatasetTestCase
 
 REPORTS = (
 	"Followup KPI",
@@ -25,17 +24,10 @@ REPORTS = (
 )
 
 
-class TestReports(FrappeTestCase):
+class TestReports(KpiDatasetTestCase):
 	def setUp(self):
-		self.addCleanup(frappe.db.rollback)  # also when building the dataset fails half-way
-		make_kpi_dataset(self)
+		super().setUp()
 		self.filters = {"from_date": str(self.start), "to_date": str(self.end), "customer_group": GROUP}
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		for toggle in TOGGLES:
-			frappe.db.set_single_value("Followup Settings", toggle, 1)
 
 	def report(self, name, **filters):
 		result = run(name, {**self.filters, **filters}, ignore_prepared_report=True)

@@ -1,7 +1,5 @@
 """Integration tests of surveys: sending, scoring, completion effects, staff entry, expiry."""
 
-import quopri
-
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, get_datetime, now_datetime
@@ -9,7 +7,7 @@ from frappe.utils import add_days, add_to_date, get_datetime, now_datetime
 from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import OutgoingMailTestMixin, make_customer, make_user
+from followup_app.testing import OutgoingMailTestMixin, mail_text, make_customer, make_user
 
 CSAT = "Customer Satisfaction (CSAT)"
 NPS = "Net Promoter Score (NPS)"
@@ -45,7 +43,7 @@ class TestSurveys(OutgoingMailTestMixin, FrappeTestCase):
 			get_datetime(survey.expires_on).date(), get_datetime(add_days(survey.sent_on, 14)).date()
 		)
 		mail = frappe.get_last_doc("Email Queue", {"reference_name": survey.name})
-		self.assertIn(token, quopri.decodestring(mail.message).decode())
+		self.assertIn(token, mail_text(mail.message))
 		self.assertEqual(len(survey.answers), 4)
 
 	def test_do_not_contact_customer_gets_no_survey(self):
