@@ -62,8 +62,12 @@ doc_events = {
 			"followup_app.visits.activation.plan_activation_visit",
 			"followup_app.points.erpnext_loyalty.redeem_on_sales_invoice",
 			"followup_app.surveys.post_sale.send_post_sale_survey",
+			"followup_app.visits.repurchase.on_sales_invoice_change",
 		],
-		"on_cancel": "followup_app.points.erpnext_loyalty.cancel_sales_invoice_redemption",
+		"on_cancel": [
+			"followup_app.points.erpnext_loyalty.cancel_sales_invoice_redemption",
+			"followup_app.visits.repurchase.on_sales_invoice_change",
+		],
 	},
 	"Communication": {
 		"after_insert": "followup_app.complaints.responses.first_response_by_email",

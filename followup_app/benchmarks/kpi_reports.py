@@ -23,6 +23,7 @@ from followup_app.bulk import bulk_insert_dicts
 from followup_app.customers.refresh import refresh_customers
 from followup_app.kpi import cards
 from followup_app.testing import make_user
+from followup_app.visits.repurchase import update_followed_by_purchase
 
 CUSTOMERS = 100_000
 VISITORS = [f"bench.visitor{number}@example.com" for number in range(20)]
@@ -184,6 +185,8 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 			}
 
 	insert_in_batches("Sales Invoice", invoice_rows())
+	update_followed_by_purchase()
+	frappe.db.commit()
 
 	def point_rows():
 		for number in range(CUSTOMERS):

@@ -17,6 +17,15 @@ from followup_app.setup.default_records import (
 )
 
 SETTINGS = "Followup Settings"
+# Indexes the app adds to ERPNext tables: (doctype, columns, name).
+PLATFORM_INDEXES = (
+	# Churn rate and repurchase read a customer's submitted invoices by date.
+	(
+		"Sales Invoice",
+		("customer", "posting_date", "docstatus", "is_return"),
+		"followup_customer_posting_index",
+	),
+)
 
 
 def after_install():
@@ -32,12 +41,17 @@ def after_migrate():
 def before_uninstall():
 	"""Remove the app's custom fields and its settings, so a later install starts afresh."""
 	delete_custom_fields(CUSTOM_FIELDS)
+	for doctype, _columns, name in PLATFORM_INDEXES:
+		if frappe.db.has_index(f"tab{doctype}", name):
+			frappe.db.sql_ddl(f"ALTER TABLE `tab{doctype}` DROP INDEX `{name}`")
 	frappe.db.delete("Singles", {"doctype": SETTINGS})
 	frappe.clear_document_cache(SETTINGS, SETTINGS)
 
 
 def setup_app():
 	create_custom_fields(CUSTOM_FIELDS, update=True)
+	for doctype, columns, name in PLATFORM_INDEXES:
+		frappe.db.add_index(doctype, list(columns), name)
 	ship_default_records()
 
 

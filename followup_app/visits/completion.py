@@ -13,6 +13,7 @@ from followup_app.core.planning import plan_customer
 from followup_app.customer_stats import refresh_satisfaction
 from followup_app.holidays import holidays_from
 from followup_app.points.sources import award_visit_participation
+from followup_app.visits.repurchase import update_followed_by_purchase
 
 VISIT = "Visit Record"
 
@@ -21,6 +22,7 @@ def complete_visit(visit):
 	"""Apply a visit that has just been completed."""
 	close_all_assignments(VISIT, visit.name, ignore_permissions=True)
 	refresh_customer_visit_stats(visit.customer)
+	update_followed_by_purchase([visit.customer])
 	create_opportunities(visit)
 	complaints_from_problems(visit)
 	assign_next_action(visit)

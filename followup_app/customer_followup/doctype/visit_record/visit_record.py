@@ -10,6 +10,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
 from followup_app.complaints.intake import complaints_from_problems
+from followup_app.kpi.definitions import VISIT_KPI_COLUMNS, VISIT_KPI_INDEX
 from followup_app.visits.completion import complete_visit, create_opportunities
 from followup_app.visits.permissions import sees_all_visits
 from followup_app.visits.planner import visit_todo_description
@@ -138,3 +139,8 @@ class VisitRecord(Document):
 				},
 				ignore_permissions=True,
 			)
+
+
+def on_doctype_update():
+	"""The KPI index: dated visit figures read only this index (see kpi.definitions)."""
+	frappe.db.add_index("Visit Record", list(VISIT_KPI_COLUMNS), VISIT_KPI_INDEX)
