@@ -63,17 +63,23 @@ INTERVALS = {"VIP": 15, "Key": 30, "Normal": 90, "New": 14}
 ITEM = "_Demo Followup Service"
 
 
-def load_demo(seed: int = 7, today: date | None = None, echo=print) -> dict:
-	"""Load the demo into the current site (refused when it is already there); returns what was made."""
+def load_demo(seed: int = 7, today: date | None = None, echo=print, size: int | None = None) -> dict:
+	"""Load the demo into the current site (refused when it is already there); returns what was made.
+
+	`size` keeps only the first customers of the list (the tests load a small demo)."""
 	if frappe.db.exists("Customer", {"customer_name": ("like", f"{PREFIX}%")}):
 		frappe.throw(_("The demo is already loaded."), title=_("Demo Exists"))
 	rng = random.Random(seed)
 	today = getdate(today)
 	company = default_company()
 	staff()
-	customers = make_customers(rng)
+	customers = make_customers(rng, CUSTOMERS[:size])
 	echo(_("Customers: {0}").format(len(customers)))
+	# The invoices are history: they must not plan "first invoice" activation visits for today.
+	activation = frappe.db.get_single_value("Followup Settings", "enable_activation_visits")
+	frappe.db.set_single_value("Followup Settings", "enable_activation_visits", 0)
 	invoices = make_invoices(rng, customers, company, today)
+	frappe.db.set_single_value("Followup Settings", "enable_activation_visits", activation)
 	echo(_("Sales Invoices: {0}").format(invoices))
 	visits = make_visits(rng, customers, today)
 	echo(_("Visits: {0}").format(visits))
@@ -110,11 +116,11 @@ def staff():
 			user.add_roles(role, "Sales User")
 
 
-def make_customers(rng: random.Random) -> list[dict]:
+def make_customers(rng: random.Random, names: tuple) -> list[dict]:
 	territories = frappe.get_all("Territory", filters={"is_group": 0}, pluck="name", order_by="name")
 	groups = frappe.get_all("Customer Group", filters={"is_group": 0}, pluck="name", order_by="name")
 	customers = []
-	for index, (name, tier) in enumerate(CUSTOMERS):
+	for index, (name, tier) in enumerate(names):
 		visitor = VISITORS[index % len(VISITORS)]
 		doc = frappe.get_doc(
 			{
@@ -122,7 +128,8 @@ def make_customers(rng: random.Random) -> list[dict]:
 				"customer_name": PREFIX + name,
 				"customer_group": groups[index % len(groups)],
 				"territory": territories[index % len(territories)],
-				"followup_tier": tier,
+				# "New" is a lifecycle stage (set from invoice history), not a shipped tier.
+				"followup_tier": "Normal" if tier == "New" else tier,
 				"tier_pinned": 1,
 				"account_manager": visitor,
 				"preferred_channel": rng.choice(["Phone", "WeChat", "On-site", "Email"]),
@@ -148,12 +155,49 @@ def demo_item() -> str:
 	return ITEM
 
 
+def cover_fiscal_years(company: str, earliest: date, today: date):
+	"""The setup wizard makes only the current fiscal year; the invoices go back 14 months. Fill each
+	gap between `earliest` and `today` with a fiscal year of the company (at most a year long)."""
+	from erpnext.accounts.utils import FiscalYearError, get_fiscal_year
+
+	year = frappe.qb.DocType("Fiscal Year")
+	day = getdate(earliest)
+	while day <= today:
+		try:
+			day = add_days(getdate(get_fiscal_year(day, company=company)[2]), 1)
+			continue
+		except FiscalYearError:
+			frappe.clear_messages()
+		next_start = (
+			frappe.qb.from_(year)
+			.select(year.year_start_date)
+			.where(year.year_start_date > day)
+			.orderby(year.year_start_date)
+			.limit(1)
+			.run()
+		)
+		full_year_end = add_days(add_to_date(day, years=1), -1)
+		end = min(full_year_end, add_days(getdate(next_start[0][0]), -1)) if next_start else full_year_end
+		frappe.get_doc(
+			{
+				"doctype": "Fiscal Year",
+				"year": f"{day} – {end} ({company})",
+				"year_start_date": day,
+				"year_end_date": end,
+				"is_short_year": int(end != full_year_end),
+				"companies": [{"company": company}],
+			}
+		).insert(ignore_permissions=True)
+		day = add_days(end, 1)
+
+
 def make_invoices(rng: random.Random, customers: list[dict], company: str, today: date) -> int:
 	item = demo_item()
+	cover_fiscal_years(company, add_days(today, -30 * 14), today)
 	rates = {"VIP": 90_000, "Key": 20_000, "Normal": 4_000, "New": 3_000}
 	count = 0
 	for customer in customers:
-		months = 2 if customer["tier"] == "New" else 12
+		months = 2 if customer["tier"] == "New" else 14
 		last_month = 7 if customer["drifting"] else 0
 		for month in range(months, last_month, -1 if customer["tier"] != "Normal" else -2):
 			posting = add_days(today, -30 * month + rng.randint(0, 20))
@@ -214,10 +258,12 @@ def make_visits(rng: random.Random, customers: list[dict], today: date) -> int:
 			}
 			if not missed:
 				late = rng.random() < 0.2
+				# A late visit still took place before today (a visit time cannot be in the future).
+				visited = min(getdate(add_days(day, rng.randint(1, 4) if late else 0)), add_days(today, -1))
 				values |= {
 					"status": "Completed",
-					"visit_datetime": f"{add_days(day, rng.randint(1, 4) if late else 0)} {rng.randint(9, 17)}:00:00",
-					"outcome": rng.choices(["Satisfied", "Neutral", "Unsatisfied"], [7, 2, 1])[0],
+					"visit_datetime": f"{visited} {rng.randint(9, 17)}:00:00",
+					"outcome": rng.choices(["Satisfied", "High Potential", "Has Issues"], [7, 2, 1])[0],
 					"satisfaction": rng.choice([0.6, 0.8, 0.8, 1.0, 1.0]),
 					"summary": "Routine follow-up call",
 					"feedback_items": feedback(rng, categories),
@@ -319,12 +365,16 @@ def make_points(rng: random.Random, customers: list[dict], today: date) -> int:
 			continue
 		earned = rng.choice([200, 300, 500])
 		posted = add_days(today, -rng.randint(60, 300))
+		reason = rng.choice(["Referral", "Manual"])
+		# A referral names the customer referred: the next demo customer.
+		referred = customers[(customers.index(customer) + 1) % len(customers)]["name"]
 		earn = frappe.get_doc(
 			{
 				"doctype": "Loyalty Points",
 				"customer": customer["name"],
 				"transaction_type": "Earn",
-				"reason": rng.choice(["Referral", "Manual"]),
+				"reason": reason,
+				"referred_customer": referred if reason == "Referral" else None,
 				"points": earned,
 				"posting_date": posted,
 			}
@@ -359,9 +409,9 @@ def make_goals(today: date):
 			last_month_end,
 		),
 		(
-			"Keep complaints under 10 per 100 customers",
-			"Complaint Rate (per 100 active customers)",
-			10,
+			"Resolve 85% of complaints within SLA",
+			"Complaint Resolution SLA %",
+			85,
 			date(today.year, 1, 1),
 			date(today.year, 12, 31),
 		),

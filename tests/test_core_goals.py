@@ -33,6 +33,9 @@ def test_progress_from_baseline_to_target():
 	assert progress(None, 70, 90, True) == 0.0
 	assert progress(70, None, 90, True) == 0.0  # no baseline, target not met
 	assert progress(2500, 9000, 5000, True, cumulative=True) == 50.0
+	# Lower is better, the baseline (0) was already under the target (10): 252 is no progress.
+	assert progress(252, 0, 10, False) == 0.0
+	assert progress(8, 0, 10, False) == 100.0
 
 
 def test_elapsed_counts_today():

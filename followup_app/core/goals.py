@@ -7,7 +7,8 @@ Rules (evaluated daily over the goal's period up to today):
   target it cannot fall back from; otherwise On Track when the value meets the target or progress
   keeps pace with the time elapsed, else At Risk.
 Progress is the share of the way from baseline to target (0-100); for cumulative totals it is the
-share of the target reached, since a total always starts the period at zero.
+share of the target reached, since a total always starts the period at zero. A goal whose baseline
+already met the target has progress 100 while the target is still met and 0 once it is not.
 """
 
 from datetime import date, timedelta
@@ -41,8 +42,8 @@ def progress(
 		return 100.0
 	if cumulative:
 		share = 100 * current / target if target else 0
-	elif baseline is None or baseline == target:
-		return 0.0
+	elif baseline is None or meets(baseline, target, higher_is_better):
+		return 0.0  # no way to measure from, or it started past the target and has fallen behind it
 	else:
 		share = 100 * (current - baseline) / (target - baseline)
 	return round(min(100.0, max(0.0, share)), 2)

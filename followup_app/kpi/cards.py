@@ -77,6 +77,7 @@ def nps_90_days(filters: str | dict | None = None) -> dict | str:
 		kpi_total("nps", Scope(add_days(today, -89), today)),
 		"Float",
 		["query-report", "Customer Satisfaction"],
+		precision=1,
 	)
 
 
@@ -88,4 +89,5 @@ def average_csat_30_days(filters: str | dict | None = None) -> dict | str:
 		kpi_total("average_satisfaction", Scope(add_days(today, -29), today)),
 		"Float",
 		["query-report", "Customer Satisfaction"],
+		precision=2,
 	)

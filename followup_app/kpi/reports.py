@@ -16,7 +16,7 @@ import frappe
 from frappe import _
 
 from followup_app.core.calendar import period_days
-from followup_app.core.kpi import FIGURES, MEAN, NET_PERCENT, PERCENT, TOTAL
+from followup_app.core.kpi import FIGURES, MEAN, PERCENT, TOTAL
 from followup_app.kpi.definitions import DIMENSIONS, GROUP_LABELS, MEASURES, PERIODS, Scope, kpi_table
 
 GROUP_FIELDTYPES = {
@@ -31,7 +31,7 @@ OPEN_COMPLAINTS = ["in", ["Open", "In Progress", "Reopened"]]
 COMPLETED = {"status": "Completed"}
 # The list filters that show the records a figure counts (its denominator), on its source DocType.
 DRILLDOWN = {
-	"visits_planned": {"status": ["!=", "Cancelled"]},
+	"visits_planned": {"status": ["in", ["Planned", "Completed", "Missed"]]},
 	"open_visits": {"status": "Planned"},
 	"visit_completion_rate": {"status": ["in", ["Completed", "Missed"]]},
 	"on_time_visit_rate": COMPLETED,
@@ -141,7 +141,7 @@ def report_columns(group_by: str, group_label: str, columns: list[Column]) -> li
 		kind = FIGURES[column.key].kind
 		if column.part != "value" or kind == TOTAL:
 			spec = {"fieldtype": "Int", "width": 110}
-		elif kind in (PERCENT, NET_PERCENT):
+		elif kind == PERCENT:
 			spec = {"fieldtype": "Percent", "width": 130}
 		else:
 			spec = {"fieldtype": "Float", "precision": 2, "width": 130 if kind == MEAN else 150}

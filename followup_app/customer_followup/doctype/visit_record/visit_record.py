@@ -142,5 +142,5 @@ class VisitRecord(Document):
 
 
 def on_doctype_update():
-	"""The KPI index: dated visit figures read only this index (see kpi.definitions)."""
+	"""The KPI index: dated visit figures read only this covering index (see kpi.definitions)."""
 	frappe.db.add_index("Visit Record", list(VISIT_KPI_COLUMNS), VISIT_KPI_INDEX)

@@ -11,6 +11,12 @@ frappe.query_reports["Churn Risk"] = {
 				default: 50,
 			},
 			{
+				fieldname: "limit",
+				label: __("Show at Most"),
+				fieldtype: "Int",
+				default: 500,
+			},
+			{
 				fieldname: "lifecycle_stage",
 				label: __("Lifecycle Stage"),
 				fieldtype: "Select",

@@ -3,19 +3,25 @@
 
 import frappe
 from frappe import _
-from frappe.utils import cint
+from frappe.utils import add_months, cint, getdate
 
 from followup_app.core.churn import risk_band
 from followup_app.kpi.definitions import Scope, kpi_total
 
 BANDS = ("Low", "Medium", "High", "Critical")
+DEFAULT_LIMIT = 500
 
 
 def execute(filters: dict | None = None):
-	"""Churn Risk: the customers whose churn risk score is at least the chosen minimum, highest
-	first, with the factors behind the score; the summary gives the churn rate over the date range."""
+	"""Churn Risk: the customers whose churn risk score is at least the chosen minimum, highest first
+	(at most `limit`), with the factors behind the score; the summary counts them all and gives the
+	churn rate over the date range. The chart bands the customers listed."""
 	filters = frappe._dict(filters or {})
+	# The dates only frame the churn rate of the summary: the last 12 months unless given.
+	filters.to_date = filters.to_date or getdate()
+	filters.from_date = filters.from_date or add_months(getdate(filters.to_date), -12)
 	scope = Scope.from_filters(filters)
+	limit = cint(filters.limit) or DEFAULT_LIMIT
 	rows = frappe.get_list(
 		"Customer",
 		filters=customer_filters(filters),
@@ -31,7 +37,11 @@ def execute(filters: dict | None = None):
 			"account_manager",
 		],
 		order_by="churn_risk_score desc, name asc",
+		limit_page_length=limit,
 	)
+	at_risk = frappe.get_list("Customer", filters=customer_filters(filters), fields=["count(name) as total"])[
+		0
+	].total
 	for row in rows:
 		row["risk_band"] = _(risk_band(row.churn_risk_score))
 	counts = {band: 0 for band in BANDS}
@@ -45,7 +55,12 @@ def execute(filters: dict | None = None):
 		"type": "bar",
 	}
 	summary = [
-		{"value": len(rows), "label": _("Customers Listed"), "datatype": "Int", "indicator": "Orange"},
+		{
+			"value": at_risk,
+			"label": _("Customers at or above the Minimum"),
+			"datatype": "Int",
+			"indicator": "Orange",
+		},
 		{
 			"value": kpi_total("churn_rate", scope),
 			"label": _("Churn Rate"),
