@@ -15,12 +15,22 @@ EVER = date(2000, 1, 1)
 
 
 def card(
-	value: float | None, fieldtype: str, route: list[str] | None = None, route_options: dict | None = None
+	value: float | None,
+	fieldtype: str,
+	route: list[str] | None = None,
+	route_options: dict | None = None,
+	precision: int | None = None,
 ):
 	"""What a Custom number card shows: the value (a dash when there is nothing to measure)."""
 	if value is None:
 		return "–"
-	return {"value": value, "fieldtype": fieldtype, "route": route, "route_options": route_options}
+	return {
+		"value": value,
+		"fieldtype": fieldtype,
+		"precision": precision,
+		"route": route,
+		"route_options": route_options,
+	}
 
 
 @frappe.whitelist()

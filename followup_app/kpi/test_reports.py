@@ -154,7 +154,7 @@ class TestReports(KpiDatasetTestCase):
 		self.assertEqual(cards.sla_breached()["value"], breached)
 		self.assertEqual(cards.sla_breached()["route_options"]["sla_status"], "Breached")
 		nps = cards.nps_90_days()
-		self.assertEqual(nps["fieldtype"], "Float")
+		self.assertEqual((nps["fieldtype"], nps["precision"]), ("Float", 1))
 		self.assertEqual(nps["route"], ["query-report", "Customer Satisfaction"])
 		frappe.db.set_value(
 			"Satisfaction Survey", {"status": "Completed"}, "completed_on", add_days(nowdate(), -400)
