@@ -4,7 +4,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
-from followup_app.kpi.definitions import VISIT_KPI_INDEX
+from followup_app.kpi.definitions import VISIT_KPI_INDEX, VISIT_OWNER_INDEX
 from followup_app.patches import set_followed_by_purchase
 from followup_app.setup.install import PLATFORM_INDEXES
 from followup_app.testing import make_customer, make_invoice, make_visit
@@ -46,6 +46,7 @@ class TestRepurchase(FrappeTestCase):
 		frappe.db.set_value("Visit Record", visit.name, "followed_by_purchase", 0)
 		set_followed_by_purchase.execute()
 		self.assertEqual(flag(visit), 1)
-		self.assertTrue(frappe.db.has_index("tabVisit Record", VISIT_KPI_INDEX))
+		for index in (VISIT_KPI_INDEX, VISIT_OWNER_INDEX):
+			self.assertTrue(frappe.db.has_index("tabVisit Record", index))
 		for doctype, _columns, name in PLATFORM_INDEXES:
 			self.assertTrue(frappe.db.has_index(f"tab{doctype}", name))

@@ -10,7 +10,12 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
 from followup_app.complaints.intake import complaints_from_problems
-from followup_app.kpi.definitions import VISIT_KPI_COLUMNS, VISIT_KPI_INDEX
+from followup_app.kpi.definitions import (
+	VISIT_KPI_COLUMNS,
+	VISIT_KPI_INDEX,
+	VISIT_OWNER_COLUMNS,
+	VISIT_OWNER_INDEX,
+)
 from followup_app.visits.completion import complete_visit, create_opportunities
 from followup_app.visits.permissions import sees_all_visits
 from followup_app.visits.planner import visit_todo_description
@@ -142,5 +147,6 @@ class VisitRecord(Document):
 
 
 def on_doctype_update():
-	"""The KPI index: dated visit figures read only this covering index (see kpi.definitions)."""
+	"""The KPI indexes: dated visit figures read only these covering indexes (see kpi.definitions)."""
 	frappe.db.add_index("Visit Record", list(VISIT_KPI_COLUMNS), VISIT_KPI_INDEX)
+	frappe.db.add_index("Visit Record", list(VISIT_OWNER_COLUMNS), VISIT_OWNER_INDEX)
