@@ -4,14 +4,10 @@ Each card is a KPI figure of `followup_app.kpi.definitions` over a fixed window,
 user's record-level rules, and opens the records behind it when clicked.
 """
 
-from datetime import date
-
 import frappe
 from frappe.utils import add_days, getdate
 
-from followup_app.kpi.definitions import OPEN_COMPLAINT, Scope, kpi_total
-
-EVER = date(2000, 1, 1)
+from followup_app.kpi.definitions import EVER, OPEN_COMPLAINT, Scope, kpi_total
 
 
 def card(

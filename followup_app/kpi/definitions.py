@@ -13,7 +13,7 @@ all call it.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import frappe
@@ -37,6 +37,7 @@ PERIODS = ("week", "month", "quarter")
 DIMENSIONS = {"tier": "followup_tier", "customer_group": "customer_group", "territory": "territory"}
 TREES = {"customer_group": "Customer Group", "territory": "Territory"}
 ACTIVE_STAGES = ("New", "Active", "Loyal", "At Risk")
+EVER = date(2000, 1, 1)  # the start of "all time" for figures of open work (overdue visits, open complaints)
 OPEN_COMPLAINT = ("Open", "In Progress", "Reopened")
 GROUP_LABELS = {
 	"week": "Week",
@@ -92,10 +93,6 @@ class Scope:
 
 	def customer_filtered(self) -> bool:
 		return bool(self.tier or self.customer_group or self.territory)
-
-	def shifted(self, days: int) -> "Scope":
-		"""The same scope, `days` earlier (negative) or later."""
-		return replace(self, from_date=add_days(self.from_date, days), to_date=add_days(self.to_date, days))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from frappe import _
 from frappe.utils import add_days, getdate
 
 from followup_app.core.kpi import KPIS, change, improved
-from followup_app.kpi.definitions import Scope, kpi_table, kpi_total
+from followup_app.kpi.definitions import EVER, Scope, kpi_table, kpi_total
 from followup_app.notifications import FOLLOWUP_MANAGER, role_users
 
 DIGEST_KPIS = (
@@ -23,7 +23,6 @@ DIGEST_KPIS = (
 	"points_issued",
 )
 EMAIL_TEMPLATES = {"en": "Followup Weekly Digest", "zh": "Followup Weekly Digest (zh)"}
-EVER = date(2000, 1, 1)
 
 
 def digest_week(today: date) -> tuple[date, date]:
