@@ -127,6 +127,8 @@ def label_strings() -> list[tuple[str, str]]:
 				for keyword in node.keywords
 				if keyword.arg in ("label", "owner_label") and isinstance(keyword.value, ast.Constant)
 			]
+	categories = importlib.import_module("followup_app.setup.default_records").DEFAULT_FEEDBACK_CATEGORIES
+	found += [(name, "shipped Feedback Category") for name in categories]  # a translated DocType
 	for folder in ("number_card", "dashboard_chart"):
 		for path in sorted((APP / "customer_followup" / folder).glob("*/*.json")):
 			data = load_json(path)

@@ -154,7 +154,12 @@ def report_columns(group_by: str, group_label: str, columns: list[Column]) -> li
 def report_chart(group_by: str, rows: list[dict], chart: list[Column], chart_type: str | None) -> dict | None:
 	if not rows or not chart:
 		return None
-	labels = [str(row["group"] if row["group"] is not None else _("Not Set")) for row in rows]
+	# Feedback categories, severities and feedback types are translated values (tiers are names).
+	translated = group_by in ("category", "severity", "feedback_type")
+	labels = [
+		_("Not Set") if row["group"] is None else _(row["group"]) if translated else str(row["group"])
+		for row in rows
+	]
 	return {
 		"data": {
 			"labels": labels,

@@ -179,3 +179,10 @@ class TestReports(KpiDatasetTestCase):
 			filters = json.loads(frappe.db.get_value("Dashboard Chart", chart.chart_name, "filters_json"))
 			result = run(report, {**self.filters, **filters}, ignore_prepared_report=True)
 			self.assertTrue(result["chart"]["data"]["labels"], chart.chart_name)
+
+	def test_chart_labels_of_translated_values(self):
+		self.addCleanup(setattr, frappe.local, "lang", frappe.local.lang)
+		frappe.local.lang = "zh"
+		_columns, _rows, chart = self.report("Feedback Distribution", group_by="feedback_type")
+		self.assertIn("问题", chart["data"]["labels"])  # Problem
+		self.assertNotIn("Problem", chart["data"]["labels"])
