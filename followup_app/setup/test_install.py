@@ -6,7 +6,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
-from followup_app.setup.install import after_migrate, before_uninstall, ship_default_records
+from followup_app.setup.install import PLATFORM_INDEXES, after_migrate, before_uninstall, ship_default_records
 
 CUSTOMER_FIELDNAMES = [field["fieldname"] for field in CUSTOM_FIELDS["Customer"]]
 
@@ -107,6 +107,8 @@ class TestInstall(FrappeTestCase):
 				0,
 			)
 			self.assertFalse(frappe.get_meta("Customer", cached=False).has_field("followup_tier"))
+			for doctype, _columns, index in PLATFORM_INDEXES:
+				self.assertFalse(frappe.db.has_index(f"tab{doctype}", index))
 		finally:
 			after_migrate()
 			# The custom-field DDL committed the uninstall's deletion of the settings; commit their
@@ -114,6 +116,8 @@ class TestInstall(FrappeTestCase):
 			frappe.db.commit()
 		self.assertTrue(frappe.db.get_single_value("Followup Settings", "enable_visit_planning"))
 		self.assertTrue(frappe.get_meta("Customer", cached=False).has_field("followup_tier"))
+		for doctype, _columns, index in PLATFORM_INDEXES:
+			self.assertTrue(frappe.db.has_index(f"tab{doctype}", index))
 
 
 def restore(*documents):
