@@ -4,14 +4,15 @@
 frappe.ui.form.on("Followup Goal", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		const current = frm.doc.current_value === null ? "–" : format_number(frm.doc.current_value);
+		const current =
+			frm.doc.current_value === null ? "–" : format_number(frm.doc.current_value, null, 2);
 		frm.dashboard.add_progress(
 			__("Progress"),
 			frm.doc.progress || 0,
 			__("{0}: {1} now, target {2} ({3})", [
 				__(frm.doc.metric),
 				current,
-				format_number(frm.doc.target_value),
+				format_number(frm.doc.target_value, null, 2),
 				__(frm.doc.status),
 			])
 		);
