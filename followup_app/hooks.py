@@ -34,7 +34,7 @@ doctype_js = {
 	"Complaint": "public/js/send_survey.js",
 }
 
-doctype_list_js = {"Customer": "public/js/customer_list.js"}
+doctype_list_js = {"Customer": ["public/js/send_survey.js", "public/js/customer_list.js"]}
 
 override_doctype_dashboards = {
 	"Customer": "followup_app.visits.customer_dashboard.get_dashboard_data",

@@ -13,8 +13,14 @@ from datetime import timedelta
 import frappe
 from frappe.utils import now_datetime
 
-from followup_app.benchmarks.data import PREFIX, common_columns, delete_generated, insert_customers, measured
-from followup_app.bulk import bulk_insert_dicts
+from followup_app.benchmarks.data import (
+	PREFIX,
+	common_columns,
+	delete_generated,
+	insert_customers,
+	insert_in_batches,
+	measured,
+)
 from followup_app.complaints.escalation import update_sla
 from followup_app.testing import make_user
 
@@ -43,9 +49,7 @@ def generate(count: int):
 				"escalation_level": 0,
 			}
 		)
-	for offset in range(0, len(rows), 10_000):
-		bulk_insert_dicts("Complaint", rows[offset : offset + 10_000])
-	frappe.db.commit()
+	insert_in_batches("Complaint", rows, commit=True)
 
 
 def run(complaints: int = 100_000):

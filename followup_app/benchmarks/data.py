@@ -27,6 +27,19 @@ def common_columns() -> dict:
 	}
 
 
+def insert_in_batches(doctype: str, rows, size: int = 10_000, commit: bool = False):
+	"""Bulk-insert `rows` (dicts with the same keys, any iterable) `size` at a time; commit at the end if asked."""
+	batch = []
+	for row in rows:
+		batch.append(row)
+		if len(batch) == size:
+			bulk_insert_dicts(doctype, batch)
+			batch = []
+	bulk_insert_dicts(doctype, batch)
+	if commit:
+		frappe.db.commit()
+
+
 def insert_customers(start: int, count: int, tier_of) -> list[str]:
 	"""Customers BENCH-C-<n> for n in [start, start+count), tier given by `tier_of(n)`."""
 	group, territory = leaf("Customer Group"), leaf("Territory")
@@ -48,8 +61,7 @@ def insert_customers(start: int, count: int, tier_of) -> list[str]:
 				"lifecycle_stage": "Active",
 			}
 		)
-	for offset in range(0, len(rows), 10_000):
-		bulk_insert_dicts("Customer", rows[offset : offset + 10_000])
+	insert_in_batches("Customer", rows)
 	return names
 
 
@@ -72,8 +84,7 @@ def insert_completed_visits(customers_and_days_ago: list[tuple[str, int]]):
 		}
 		for customer, days_ago in customers_and_days_ago
 	]
-	for offset in range(0, len(rows), 10_000):
-		bulk_insert_dicts("Visit Record", rows[offset : offset + 10_000])
+	insert_in_batches("Visit Record", rows)
 
 
 def delete_generated(doctype: str, field: str = "name"):

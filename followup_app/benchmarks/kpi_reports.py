@@ -18,8 +18,14 @@ import frappe
 from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, add_months, getdate, now_datetime
 
-from followup_app.benchmarks.data import PREFIX, common_columns, delete_generated, insert_customers, measured
-from followup_app.bulk import bulk_insert_dicts
+from followup_app.benchmarks.data import (
+	PREFIX,
+	common_columns,
+	delete_generated,
+	insert_customers,
+	insert_in_batches,
+	measured,
+)
 from followup_app.customers.refresh import refresh_customers
 from followup_app.kpi import cards
 from followup_app.testing import make_user
@@ -48,17 +54,6 @@ CARDS = (
 	"nps_90_days",
 	"average_csat_30_days",
 )
-
-
-def insert_in_batches(doctype: str, rows):
-	batch = []
-	for row in rows:
-		batch.append(row)
-		if len(batch) == BATCH:
-			bulk_insert_dicts(doctype, batch)
-			batch = []
-	bulk_insert_dicts(doctype, batch)
-	frappe.db.commit()
 
 
 def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 300_000, seed: int = 11):
@@ -97,7 +92,7 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 				"outcome": "Satisfied" if status == "Completed" else None,
 			}
 
-	insert_in_batches("Visit Record", visit_rows())
+	insert_in_batches("Visit Record", visit_rows(), BATCH, commit=True)
 
 	def feedback_rows():
 		for number in range(0, visits, 5):
@@ -113,7 +108,7 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 				"description": "Benchmark feedback",
 			}
 
-	insert_in_batches("Visit Feedback Item", feedback_rows())
+	insert_in_batches("Visit Feedback Item", feedback_rows(), BATCH, commit=True)
 
 	def complaint_rows():
 		for number in range(complaints):
@@ -139,7 +134,7 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 				"reopen_count": 1 if rng.random() < 0.05 else 0,
 			}
 
-	insert_in_batches("Complaint", complaint_rows())
+	insert_in_batches("Complaint", complaint_rows(), BATCH, commit=True)
 
 	def survey_rows():
 		for number in range(surveys):
@@ -161,7 +156,7 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 				"ces": rng.choice([5, 6, 7]),
 			}
 
-	insert_in_batches("Satisfaction Survey", survey_rows())
+	insert_in_batches("Satisfaction Survey", survey_rows(), BATCH, commit=True)
 	company = frappe.db.get_single_value("Global Defaults", "default_company")
 	currency = frappe.db.get_value("Company", company, "default_currency")
 
@@ -184,7 +179,7 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 				"base_net_total": amount,
 			}
 
-	insert_in_batches("Sales Invoice", invoice_rows())
+	insert_in_batches("Sales Invoice", invoice_rows(), BATCH, commit=True)
 	update_followed_by_purchase()
 	frappe.db.commit()
 
@@ -205,7 +200,7 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 				"docstatus": 1,
 			}
 
-	insert_in_batches("Loyalty Points", point_rows())
+	insert_in_batches("Loyalty Points", point_rows(), BATCH, commit=True)
 
 	def issue_rows():
 		for number in range(complaints):
@@ -223,7 +218,7 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 				"raised_by": "bench.customer@example.com",
 			}
 
-	insert_in_batches("Issue", issue_rows())
+	insert_in_batches("Issue", issue_rows(), BATCH, commit=True)
 	print("generated")
 
 

@@ -14,6 +14,7 @@ from followup_app.kpi.definitions import Scope, kpi_total
 from followup_app.notifications import FOLLOWUP_MANAGER, notify, role_users
 
 METRICS = {kpi.label: key for key, kpi in KPIS.items()}
+SCOPE_FIELDS = ("customer_tier", "customer_group", "territory", "visitor")  # named as the report filters
 
 
 def metric_key(label: str) -> str:
@@ -23,15 +24,15 @@ def metric_key(label: str) -> str:
 	return METRICS[label]
 
 
+def scope_filters(goal) -> dict:
+	"""The goal's scope as report filters (only the fields it sets)."""
+	return {field: goal.get(field) for field in SCOPE_FIELDS if goal.get(field)}
+
+
 def goal_scope(goal, from_date, to_date) -> Scope:
-	return Scope(
-		getdate(from_date),
-		getdate(to_date),
-		tier=goal.customer_tier or None,
-		customer_group=goal.customer_group or None,
-		territory=goal.territory or None,
-		visitor=goal.visitor or None,
-		user="Administrator",
+	"""The goal's scope over a date range; a goal counts every record, whoever evaluates it."""
+	return Scope.from_filters(
+		{"from_date": from_date, "to_date": to_date, **scope_filters(goal)}, user="Administrator"
 	)
 
 
@@ -107,13 +108,10 @@ def report_filters(goal: str) -> dict:
 	"""The Followup KPI filters that show a goal's metric over its period and scope, by week."""
 	doc = frappe.get_doc("Followup Goal", goal)
 	doc.check_permission("read")
-	filters = {
+	return {
 		"metric": metric_key(doc.metric),
 		"from_date": str(doc.period_start),
 		"to_date": str(doc.period_end),
 		"group_by": "week",
+		**scope_filters(doc),
 	}
-	for field in ("customer_tier", "customer_group", "territory", "visitor"):
-		if doc.get(field):
-			filters[field] = doc.get(field)
-	return filters

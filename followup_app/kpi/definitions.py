@@ -18,7 +18,7 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count, Sum
+from frappe.query_builder.functions import Concat, Count, Date, Sum
 from frappe.utils import add_days, getdate
 from pypika import analytics
 from pypika.terms import Case, Criterion, CustomFunction, Interval, PseudoColumn, ValueWrapper
@@ -29,9 +29,7 @@ from followup_app.visits.permissions import sees_all_visits
 DateFormat = CustomFunction("DATE_FORMAT", ["date", "format"])
 Quarter = CustomFunction("QUARTER", ["date"])
 Year = CustomFunction("YEAR", ["date"])
-Concat = CustomFunction("CONCAT", ["a", "b", "c"])
 Timestampdiff = CustomFunction("TIMESTAMPDIFF", ["unit", "start", "end"])
-DateOf = CustomFunction("DATE", ["value"])
 
 PERIODS = ("week", "month", "quarter")
 DIMENSIONS = {"tier": "followup_tier", "customer_group": "customer_group", "territory": "territory"}
@@ -183,7 +181,7 @@ MEASURES = {
 	),
 	"on_time_visit_rate": Measure(
 		VISITS,
-		lambda t: (one_if(DateOf(t.row.visit_datetime) <= t.row.planned_date), t.row.status == "Completed"),
+		lambda t: (one_if(Date(t.row.visit_datetime) <= t.row.planned_date), t.row.status == "Completed"),
 	),
 	"repurchase_rate": Measure(VISITS, lambda t: (t.row.followed_by_purchase, t.row.status == "Completed")),
 	# Feedback items of completed visits

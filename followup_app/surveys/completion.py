@@ -8,6 +8,17 @@ from followup_app.customer_stats import refresh_satisfaction
 from followup_app.points.sources import award
 
 
+def enqueue_completion(survey_name: str):
+	"""Queue `apply_completion` after the commit, so a customer answering is not kept waiting."""
+	frappe.enqueue(
+		apply_completion,
+		queue="short",
+		enqueue_after_commit=True,
+		now=frappe.flags.in_test,
+		survey_name=survey_name,
+	)
+
+
 def apply_completion(survey_name: str):
 	"""Run once when a survey becomes Completed (a background job)."""
 	survey = frappe.get_doc("Satisfaction Survey", survey_name)

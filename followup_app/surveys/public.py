@@ -9,7 +9,7 @@ from frappe.utils import get_datetime, now_datetime
 
 from followup_app.bulk import update_by_name
 from followup_app.surveys.answers import score, store_answers
-from followup_app.surveys.completion import apply_completion
+from followup_app.surveys.completion import enqueue_completion
 from followup_app.surveys.tokens import hash_token
 
 MAX_PAYLOAD = 50_000
@@ -96,13 +96,7 @@ def store_completion(survey, submitted: dict):
 		.where(table.status == "Sent")
 		.run()
 	)
-	frappe.enqueue(
-		apply_completion,
-		queue="short",
-		enqueue_after_commit=True,
-		now=frappe.flags.in_test,
-		survey_name=survey.name,
-	)
+	enqueue_completion(survey.name)
 
 
 def complete(survey, submitted: dict):

@@ -8,11 +8,10 @@ completed; a patch computes it once for existing visits.
 """
 
 import frappe
-from pypika.terms import CustomFunction, ExistsCriterion, Interval
+from frappe.query_builder.functions import Date
+from pypika.terms import ExistsCriterion, Interval
 
 from followup_app.core.kpi import REPURCHASE_WINDOW_DAYS
-
-DateOf = CustomFunction("DATE", ["value"])
 
 
 def update_followed_by_purchase(customers: list[str] | None = None):
@@ -21,7 +20,7 @@ def update_followed_by_purchase(customers: list[str] | None = None):
 		return
 	visit = frappe.qb.DocType("Visit Record")
 	invoice = frappe.qb.DocType("Sales Invoice")
-	visit_day = DateOf(visit.visit_datetime)
+	visit_day = Date(visit.visit_datetime)
 	bought = ExistsCriterion(
 		frappe.qb.from_(invoice)
 		.select(invoice.name)

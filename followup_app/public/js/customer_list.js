@@ -14,25 +14,9 @@ frappe.listview_settings["Customer"].onload = function (listview) {
 	listview.page.add_actions_menu_item(__("Send Survey"), () => {
 		const selected = listview.get_checked_items(true);
 		const filters = selected.length ? [["Customer", "name", "in", selected]] : listview.get_filters_for_args();
+		// Bulk sending offers the channels that reach a customer without staff.
 		frappe.prompt(
-			[
-				{
-					fieldname: "survey_template",
-					fieldtype: "Link",
-					options: "Survey Template",
-					label: __("Survey Template"),
-					reqd: 1,
-					get_query: () => ({ filters: { enabled: 1 } }),
-				},
-				{
-					fieldname: "channel",
-					fieldtype: "Select",
-					label: __("Channel"),
-					options: ["Email", "SMS"],
-					default: "Email",
-					reqd: 1,
-				},
-			],
+			followup_app.survey_prompt_fields(["Email", "SMS"]),
 			(values) =>
 				frappe
 					.call("followup_app.surveys.bulk.send_to_customers", { ...values, filters })

@@ -4,26 +4,29 @@
 // "Send Survey" on Customer, Visit Record and Complaint.
 frappe.provide("followup_app");
 
+// The prompt's fields: an enabled Survey Template and one of `channels`.
+followup_app.survey_prompt_fields = (channels) => [
+	{
+		fieldname: "survey_template",
+		fieldtype: "Link",
+		options: "Survey Template",
+		label: __("Survey Template"),
+		reqd: 1,
+		get_query: () => ({ filters: { enabled: 1 } }),
+	},
+	{
+		fieldname: "channel",
+		fieldtype: "Select",
+		label: __("Channel"),
+		options: channels,
+		default: "Email",
+		reqd: 1,
+	},
+];
+
 followup_app.send_survey = function (customer, reference_doctype, reference_name) {
 	frappe.prompt(
-		[
-			{
-				fieldname: "survey_template",
-				fieldtype: "Link",
-				options: "Survey Template",
-				label: __("Survey Template"),
-				reqd: 1,
-				get_query: () => ({ filters: { enabled: 1 } }),
-			},
-			{
-				fieldname: "channel",
-				fieldtype: "Select",
-				label: __("Channel"),
-				options: ["Email", "SMS", "Link", "In Visit", "Phone"],
-				default: "Email",
-				reqd: 1,
-			},
-		],
+		followup_app.survey_prompt_fields(["Email", "SMS", "Link", "In Visit", "Phone"]),
 		(values) => {
 			frappe
 				.call("followup_app.surveys.sending.create_and_send", {

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from followup_app.core.surveys import NPS, SCALES
-from followup_app.surveys.completion import apply_completion
+from followup_app.surveys.completion import enqueue_completion
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import send_survey
 
@@ -55,15 +55,8 @@ class SatisfactionSurvey(Document):
 
 	def on_update(self):
 		if self.status == "Completed" and self.has_value_changed("status"):
-			# The customer's figures, points and recovery task follow in the background, so a
-			# customer answering on the public page is not kept waiting.
-			frappe.enqueue(
-				apply_completion,
-				queue="short",
-				enqueue_after_commit=True,
-				now=frappe.flags.in_test,
-				survey_name=self.name,
-			)
+			# The customer's figures, points and recovery task follow in the background.
+			enqueue_completion(self.name)
 
 	@frappe.whitelist()
 	def send(self) -> str:
