@@ -9,7 +9,7 @@
 #
 # With a bench it links apps/followup_app to this checkout, then proves the app lifecycle
 # (install if needed, migrate twice, uninstall leaving no custom field behind, install again)
-# and runs `bench --site SITE run-tests --app followup_app`.
+# and runs `bench --site SITE run-tests --app followup_app`; then the browser suite in tests/e2e.
 set -euo pipefail
 checkout="$(cd "$(dirname "$0")/.." && pwd)"
 test_python="${FOLLOWUP_TEST_PYTHON:-python3}"
@@ -24,6 +24,7 @@ for candidate in "${FOLLOWUP_BENCH:-}" /opt/frappe-bench "$HOME/frappe-bench"; d
 done
 if [ -z "$bench_dir" ]; then
 	echo "integration: skipped (no bench: set FOLLOWUP_BENCH to an ERPNext v15 bench, or create /opt/frappe-bench)"
+	echo "e2e: skipped (no bench)"
 	exit 0
 fi
 
@@ -37,6 +38,7 @@ if [ -z "$site" ]; then
 fi
 if [ -z "$site" ]; then
 	echo "integration: skipped (no bench site: $bench_dir has no single site; set FOLLOWUP_SITE)"
+	echo "e2e: skipped (no bench site)"
 	exit 0
 fi
 echo "integration: bench $bench_dir, site $site"
@@ -93,4 +95,21 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 fi
 passed=$((ran > failed ? ran - failed : 0))
 echo "integration: $passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] || exit 1
+
+# The browser suite (tests/e2e): the personas in the desk of the site, served with a worker.
+cd "$checkout"
+chromium="${FOLLOWUP_E2E_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+	echo "e2e: skipped (no chromium at $chromium: apt install chromium fonts-noto-cjk)"
+	exit 0
+fi
+if [ ! -d "$bench_dir/sites/assets/frappe/dist" ]; then
+	echo "e2e: skipped (the bench's desk assets are not built: bench build)"
+	exit 0
+fi
+# The app's public files, as `bench build` links them.
+ln -sfn "$app_link/followup_app/public" "$bench_dir/sites/assets/followup_app"
+"$bench_dir/env/bin/python" -m pip install --quiet --disable-pip-version-check "playwright>=1.45,<2" "pytest>=8,<9"
+FOLLOWUP_E2E_BENCH="$bench_dir" FOLLOWUP_E2E_SITE="$site" FOLLOWUP_E2E_CHROMIUM="$chromium" \
+	"$bench_dir/env/bin/python" -m pytest tests/e2e -p no:cacheprovider -o addopts="" -rA --tb=short

@@ -36,7 +36,19 @@ followup_app.send_survey = function (customer, reference_doctype, reference_name
 					reference_doctype,
 					reference_name,
 				})
-				.then((r) => frappe.set_route("Form", "Satisfaction Survey", r.message.name));
+				.then((r) =>
+					frappe.set_route("Form", "Satisfaction Survey", r.message.name).then(() => {
+						// A link the staff member shares themselves: show it.
+						if (r.message.link) {
+							frappe.msgprint({
+								title: __("Survey Sent"),
+								message: __("Survey link: {0}", [
+									`<a href="${r.message.link}">${r.message.link}</a>`,
+								]),
+							});
+						}
+					})
+				);
 		},
 		__("Send Survey")
 	);

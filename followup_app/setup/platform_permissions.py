@@ -1,0 +1,86 @@
+"""Rights on ERPNext and Frappe DocTypes that the app's roles need for their journeys in the desk.
+
+A user holding only *Followup User* or only *Followup Manager* must be able to open a visit (its
+Customer and Contact links), see the Opportunity a Need became, pick a customer group or territory
+in a report filter, and so on. These rights are granted as Custom DocPerm rows on install and
+migrate and removed on uninstall; nothing broader than the journeys need.
+
+Frappe reads a DocType's rules from Custom DocPerm as soon as it has one, so the first grant copies
+the standard rules there (as the Role Permission Manager does); uninstall removes the app's rows and,
+when what is left is just that copy, the copy too.
+"""
+
+import frappe
+from frappe.permissions import setup_custom_perms
+
+MANAGER = "Followup Manager"
+USER = "Followup User"
+APP_ROLES = (MANAGER, USER)
+RIGHTS = ("select", "read", "write", "create", "report", "export", "print", "email", "share")
+
+# (doctype, role, permlevel) -> rights. Why each is needed:
+PLATFORM_PERMISSIONS = {
+	# Visits, complaints and surveys link a Customer; managers bulk-send surveys from the Customer
+	# list and both roles may open the Churn Risk report, whose reference DocType is Customer.
+	("Customer", USER, 0): ("select", "read", "report"),
+	("Customer", MANAGER, 0): ("select", "read", "report"),
+	# The contact person of a visit, complaint or survey.
+	("Contact", USER, 0): ("select", "read"),
+	("Contact", MANAGER, 0): ("select", "read"),
+	# A Need on a completed visit becomes an Opportunity, linked from the feedback row.
+	("Opportunity", USER, 0): ("select", "read"),
+	("Opportunity", MANAGER, 0): ("select", "read"),
+	# Policy conditions and report filters.
+	("Customer Group", USER, 0): ("select", "read"),
+	("Customer Group", MANAGER, 0): ("select", "read"),
+	("Territory", USER, 0): ("select", "read"),
+	("Territory", MANAGER, 0): ("select", "read"),
+	# Loyalty points and their summary are per company.
+	("Company", USER, 0): ("select",),
+	("Company", MANAGER, 0): ("select",),
+	# Settings: the holiday list of SLA clocks and planned dates; policies assign to a role.
+	("Holiday List", MANAGER, 0): ("select", "read"),
+	("Role", MANAGER, 0): ("select",),
+}
+
+
+def grant_platform_permissions():
+	"""Give the app's roles the rights above; rights an admin added are kept, none are taken away."""
+	for (doctype, role, permlevel), rights in PLATFORM_PERMISSIONS.items():
+		if not frappe.db.exists("DocType", doctype):
+			continue
+		setup_custom_perms(doctype)
+		filters = {"parent": doctype, "role": role, "permlevel": permlevel, "if_owner": 0}
+		name = frappe.db.get_value("Custom DocPerm", filters)
+		if name:
+			missing = {right: 1 for right in rights if not frappe.db.get_value("Custom DocPerm", name, right)}
+			if missing:
+				frappe.db.set_value("Custom DocPerm", name, missing)
+		else:
+			frappe.get_doc(
+				{
+					"doctype": "Custom DocPerm",
+					"parent": doctype,
+					"parenttype": "DocType",
+					"parentfield": "permissions",
+					"role": role,
+					"permlevel": permlevel,
+					**{right: int(right in rights) for right in RIGHTS},
+				}
+			).insert(ignore_permissions=True)
+		frappe.clear_cache(doctype=doctype)
+
+
+def revoke_platform_permissions():
+	"""Remove every rule of the app's roles on platform DocTypes; drop a plain copy of the standard."""
+	for doctype in sorted({doctype for doctype, _role, _level in PLATFORM_PERMISSIONS}):
+		frappe.db.delete("Custom DocPerm", {"parent": doctype, "role": ("in", APP_ROLES)})
+		if _custom_rules(doctype, "Custom DocPerm") == _custom_rules(doctype, "DocPerm"):
+			frappe.db.delete("Custom DocPerm", {"parent": doctype})
+		frappe.clear_cache(doctype=doctype)
+
+
+def _custom_rules(doctype: str, source: str) -> list[tuple]:
+	fields = ["role", "permlevel", "if_owner", *RIGHTS, "submit", "cancel", "amend", "delete", "import"]
+	rows = frappe.get_all(source, filters={"parent": doctype}, fields=fields)
+	return sorted(tuple(row[field] or 0 for field in fields) for row in rows)

@@ -1,0 +1,130 @@
+"""Fixtures of the browser suite: a served bench site with a worker, its data, Chromium, the personas.
+
+Run by tools/integration.sh with the bench's own Python (so the suite can prepare data with Frappe)
+and FOLLOWUP_E2E_BENCH / FOLLOWUP_E2E_SITE set. The web server (`frappe serve`, werkzeug with the
+desk's assets) and an RQ worker are started here and stopped at the end.
+"""
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from desk import Desk
+from playwright.sync_api import sync_playwright
+
+BENCH = Path(os.environ.get("FOLLOWUP_E2E_BENCH", "/opt/frappe-bench"))
+SITE = os.environ.get("FOLLOWUP_E2E_SITE", "")
+CHROMIUM = os.environ.get("FOLLOWUP_E2E_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("FOLLOWUP_E2E_ARTIFACTS", "/tmp/followup-e2e"))
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def _free_port() -> int:
+	with socket.socket() as probe:
+		probe.bind(("127.0.0.1", 0))
+		return probe.getsockname()[1]
+
+
+def _wait_for_ping(port: int, process: subprocess.Popen, seconds: int = 90):
+	request = urllib.request.Request(f"http://127.0.0.1:{port}/api/method/ping", headers={"Host": SITE})
+	deadline = time.monotonic() + seconds
+	while time.monotonic() < deadline:
+		if process.poll() is not None:
+			raise RuntimeError(f"the web server exited; see {ARTIFACTS / 'server.log'}")
+		try:
+			with urllib.request.urlopen(request, timeout=5) as answer:
+				if b"pong" in answer.read():
+					return
+		except OSError:
+			time.sleep(0.5)
+	raise RuntimeError("the web server did not answer /api/method/ping")
+
+
+def _start(name: str, *args: str) -> subprocess.Popen:
+	log = open(ARTIFACTS / f"{name}.log", "w")
+	return subprocess.Popen(
+		[str(BENCH / "env/bin/python"), "-m", "frappe.utils.bench_helper", "frappe", *args],
+		cwd=BENCH / "sites",
+		stdout=log,
+		stderr=subprocess.STDOUT,
+		start_new_session=True,
+	)
+
+
+def _stop(process: subprocess.Popen):
+	try:
+		os.killpg(process.pid, 15)
+		process.wait(timeout=20)
+	except (ProcessLookupError, subprocess.TimeoutExpired):
+		os.killpg(process.pid, 9)
+
+
+@pytest.fixture(scope="session")
+def base_url():
+	"""The site served on a free port, with a background worker for queued jobs."""
+	ARTIFACTS.mkdir(parents=True, exist_ok=True)
+	port = _free_port()
+	web = _start("server", "--site", SITE, "serve", "--port", str(port), "--noreload")
+	worker = _start("worker", "worker", "--queue", "short,default,long")
+	try:
+		_wait_for_ping(port, web)
+		yield f"http://{SITE}:{port}"
+	finally:
+		_stop(web)
+		_stop(worker)
+
+
+@pytest.fixture(scope="session")
+def run_data(base_url):
+	"""The personas and records the journeys start from; removed again at the end."""
+	import site_data as data
+
+	os.chdir(BENCH / "sites")
+	data.connect(SITE)
+	created = data.create()
+	try:
+		yield created
+	finally:
+		data.remove(created)
+
+
+@pytest.fixture(scope="session")
+def browser():
+	with sync_playwright() as playwright:
+		chromium = playwright.chromium.launch(
+			executable_path=CHROMIUM,
+			args=[
+				"--no-sandbox",
+				"--disable-gpu",
+				"--disable-quic",
+				"--no-first-run",
+				"--disable-background-networking",
+				"--disable-component-update",
+				"--disable-sync",
+				# Any site name reaches the local server.
+				f"--host-resolver-rules=MAP {SITE} 127.0.0.1",
+			],
+		)
+		yield chromium
+		chromium.close()
+
+
+@pytest.fixture
+def desk(browser, base_url, run_data, request):
+	"""Opens a fresh browser context; the test fails on any page error, console error or 4xx/5xx."""
+	desks = []
+
+	def open_desk(width: int = 1366, height: int = 900, locale: str = "en-US") -> Desk:
+		context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+		desks.append(Desk(context, base_url, run_data, ARTIFACTS / request.node.name, DOCS))
+		return desks[-1]
+
+	yield open_desk
+	problems = [problem for opened in desks for problem in opened.problems]
+	for opened in desks:
+		opened.context.close()
+	assert not problems, "the browser saw:\n" + "\n".join(problems)

@@ -1,0 +1,220 @@
+"""Driving Frappe's desk the way its users do: log in, open pages, type into fields, press buttons.
+
+Every page error, console error (but the absent socket.io) and 4xx/5xx answer is collected in
+`problems`; the `desk` fixture fails the test on any. A journey that expects an error answer says so
+with `expect_status`.
+"""
+
+import json
+import re
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+PASSWORD = "Followup-e2e-2026!"
+IDLE = """() => window.frappe && frappe.boot && document.readyState === 'complete'
+	&& !(frappe.dom && frappe.dom.freeze_count) && !(frappe.request && frappe.request.ajax_count)"""
+# Noise of a site served without its socket.io server, not faults of the page.
+IGNORED_CONSOLE = re.compile(r"socket\.io|ERR_CONNECTION_REFUSED.*:9\d\d\d")
+
+
+def slug(doctype: str) -> str:
+	return doctype.lower().replace(" ", "-")
+
+
+class DeskError(AssertionError):
+	"""The desk showed an error message where the journey expected none."""
+
+
+class Desk:
+	def __init__(self, context, base_url: str, data: dict, artifacts: Path, docs: Path):
+		self.context = context
+		self.page = context.new_page()
+		self.base_url = base_url
+		self.data = data
+		self.artifacts = artifacts
+		self.docs = docs
+		self.problems: list[str] = []
+		self.expected: list[tuple[int, str]] = []
+		self.page.set_default_timeout(30_000)
+		self.page.on(
+			"pageerror", lambda error: self.problems.append(f"page error on {self.page.url}: {error}")
+		)
+		self.page.on("console", self._on_console)
+		self.page.on("response", self._on_response)
+
+	def _on_console(self, message):
+		if message.type == "error" and not IGNORED_CONSOLE.search(message.text):
+			self.problems.append(f"console error on {self.page.url}: {message.text}")
+
+	def _on_response(self, response):
+		if response.status < 400 or IGNORED_CONSOLE.search(response.url):
+			return
+		if any(status == response.status and part in response.url for status, part in self.expected):
+			return
+		self.problems.append(f"{response.status} for {response.request.method} {response.url}")
+
+	def expect_status(self, status: int, url_part: str):
+		"""The journey expects this error answer (e.g. a refused action): not a problem."""
+		self.expected.append((status, url_part))
+
+	# Navigation -------------------------------------------------------------------------------
+
+	def login(self, user: str) -> "Desk":
+		self.page.goto(f"{self.base_url}/login")
+		self.page.fill("#login_email", user)
+		self.page.fill("#login_password", PASSWORD)
+		self.page.locator(".btn-login:visible").first.click()
+		self.page.wait_for_url("**/app**")
+		self.idle()
+		return self
+
+	def idle(self, settle: float = 0.3):
+		"""Wait until the desk has no request in flight and no freeze; then let it render."""
+		self.page.wait_for_function(IDLE)
+		time.sleep(settle)
+		self.page.wait_for_function(IDLE)
+
+	def goto(self, route: str) -> float:
+		"""Open /app/<route>; returns the seconds until the desk was idle (the page load time)."""
+		started = time.monotonic()
+		self.page.goto(f"{self.base_url}/app/{route}")
+		self.idle(settle=0)
+		seconds = time.monotonic() - started
+		self.idle()
+		return seconds
+
+	def open_form(self, doctype: str, name: str) -> float:
+		seconds = self.goto(f"{slug(doctype)}/{quote(name)}")
+		self.wait_form(doctype, name)
+		return seconds
+
+	def wait_form(self, doctype: str, name: str | None = None):
+		self.page.wait_for_function(
+			"""(args) => window.cur_frm && cur_frm.doctype === args.doctype && cur_frm.doc
+				&& (!args.name || cur_frm.docname === args.name) && cur_frm.page.wrapper.is(':visible')""",
+			arg={"doctype": doctype, "name": name},
+		)
+		self.idle()
+
+	def doc(self) -> dict:
+		"""The document of the form on screen, as the desk holds it."""
+		return self.page.evaluate("() => JSON.parse(JSON.stringify(cur_frm.doc))")
+
+	def t(self, text: str) -> str:
+		"""`text` in the user's language, as the desk translates it."""
+		return self.page.evaluate("(text) => __(text)", text)
+
+	# Fields -----------------------------------------------------------------------------------
+
+	def control(self, fieldname: str, scope: str = ""):
+		return self.page.locator(f'{scope} .frappe-control[data-fieldname="{fieldname}"]:visible').first
+
+	def fill(self, fieldname: str, value, scope: str = ""):
+		"""Type or pick `value` into a visible field of the form or dialog, as a user would."""
+		control = self.control(fieldname, scope)
+		fieldtype = control.get_attribute("data-fieldtype")
+		if fieldtype == "Select":
+			control.locator("select").select_option(value=str(value))
+		elif fieldtype == "Check":
+			box = control.locator("input[type=checkbox]")
+			if box.is_checked() != bool(value):
+				box.click()
+		elif fieldtype == "Link":
+			field = control.locator("input")
+			field.fill(str(value))
+			option = control.locator("ul[role=listbox] li").filter(has_text=str(value)).first
+			option.wait_for()
+			option.click()
+		elif fieldtype in ("Small Text", "Text", "Long Text", "Code"):
+			control.locator("textarea").fill(str(value))
+		elif fieldtype == "Text Editor":
+			control.locator(".ql-editor").fill(str(value))
+		elif fieldtype == "Rating":
+			control.locator(f"svg[data-rating='{int(value)}'] .right-half").click()
+		else:
+			control.locator("input").fill(str(value))
+			control.locator("input").press("Tab")
+		self.idle()
+
+	def fill_cell(self, table: str, row: int, fieldname: str, value, scope: str = ""):
+		"""Edit a cell of a child table in its grid: click the cell, then type or pick."""
+		cell = self.page.locator(
+			f'{scope} .frappe-control[data-fieldname="{table}"]:visible '
+			f'.grid-body .grid-row[data-idx="{row}"] .grid-static-col[data-fieldname="{fieldname}"]'
+		).first
+		cell.click()
+		row_scope = f'{scope} .frappe-control[data-fieldname="{table}"]:visible .grid-body .grid-row[data-idx="{row}"]'
+		self.fill(fieldname, value, scope=row_scope)
+
+	def add_row(self, table: str, scope: str = ""):
+		self.page.locator(
+			f'{scope} .frappe-control[data-fieldname="{table}"]:visible .grid-add-row'
+		).first.click()
+		self.idle()
+
+	# Actions ----------------------------------------------------------------------------------
+
+	def button(self, label: str, group: str | None = None):
+		"""Press a button of the page; a grouped one through its dropdown."""
+		if group:
+			self.page.locator(".page-actions:visible .inner-group-button button").filter(
+				has_text=group
+			).first.click()
+			self.page.locator(".page-actions:visible .inner-group-button .dropdown-menu a:visible").filter(
+				has_text=label
+			).first.click()
+		else:
+			self.page.locator(
+				".page-actions:visible button:visible, .page-actions:visible a.btn:visible"
+			).filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).first.click()
+		self.idle()
+
+	def save(self):
+		"""Ctrl+S on the form; a message dialog afterwards is an error the journey did not expect."""
+		self.page.keyboard.press("Control+s")
+		self.idle(settle=0.6)
+		self.fail_on_message()
+		self.page.wait_for_function("() => cur_frm && !cur_frm.is_dirty() && !cur_frm.doc.__islocal")
+
+	def message(self) -> str | None:
+		"""The text of an open message dialog, if any."""
+		dialog = self.page.locator(".modal.show .msgprint:visible")
+		return dialog.first.inner_text() if dialog.count() else None
+
+	def fail_on_message(self):
+		text = self.message()
+		if text:
+			self.screenshot("unexpected-message")
+			raise DeskError(f"the desk said: {text}")
+
+	def close_message(self):
+		self.page.locator(".modal.show .btn-modal-close:visible, .modal.show .close:visible").first.click()
+		self.idle()
+
+	def dialog_primary(self):
+		self.page.locator(".modal.show .btn-primary:visible").first.click()
+		self.idle(settle=0.6)
+
+	# Evidence ---------------------------------------------------------------------------------
+
+	def screenshot(self, name: str, docs: bool = False, full_page: bool = False) -> Path:
+		"""Save a screenshot in the artifacts folder, or into docs/ for the README."""
+		folder = self.docs if docs else self.artifacts
+		folder.mkdir(parents=True, exist_ok=True)
+		path = folder / f"{name}.png"
+		self.page.screenshot(path=str(path), full_page=full_page)
+		return path
+
+	def untranslated(self, words: list[str]) -> list[str]:
+		"""English words of the app still visible on the page (for a user whose language is zh)."""
+		text = self.page.locator(".page-container:visible, .modal.show").all_inner_texts()
+		found = " \n".join(text)
+		return [word for word in words if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", found)]
+
+	def record_timing(self, label: str, seconds: float):
+		path = self.artifacts.parent / "timings.json"
+		timings = json.loads(path.read_text()) if path.exists() else {}
+		timings.setdefault(label, []).append(round(seconds, 3))
+		path.parent.mkdir(parents=True, exist_ok=True)
+		path.write_text(json.dumps(timings, indent=1))

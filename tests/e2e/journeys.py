@@ -1,0 +1,163 @@
+"""Steps shared by the persona journeys: the workspace, reports, visits, the customer's survey."""
+
+import json
+import re
+import time
+
+import site_data
+from desk import Desk
+
+REPORTS = (
+	"Followup KPI",
+	"Visit Completion",
+	"Customer Satisfaction",
+	"Complaint Analysis",
+	"Feedback Distribution",
+	"Demand Conversion",
+	"Loyalty Points Summary",
+	"Churn Risk",
+	"Visitor Performance",
+)
+
+
+def wait_until(check, seconds: float = 60, what: str = "the condition"):
+	"""Poll `check` (reading a fresh snapshot of the site) until it returns something truthy."""
+	deadline = time.monotonic() + seconds
+	while time.monotonic() < deadline:
+		site_data.fresh()
+		result = check()
+		if result:
+			return result
+		time.sleep(1)
+	raise AssertionError(f"timed out waiting for {what}")
+
+
+def open_workspace(desk: Desk, label: str = "workspace") -> dict:
+	"""The Customer Follow-up workspace: its cards show figures and its charts draw without error."""
+	desk.record_timing("Customer Follow-up workspace", desk.goto("customer-follow-up"))
+	page = desk.page
+	page.locator(".number-widget-box:visible").first.wait_for()
+	# Cards fill in asynchronously; a card that failed would stay empty or show an error.
+	page.wait_for_function(
+		"""() => [...document.querySelectorAll('.number-widget-box')].filter(c => c.offsetParent)
+			.every(c => (c.querySelector('.number') || {}).innerText)"""
+	)
+	page.wait_for_function(
+		"""() => [...document.querySelectorAll('.dashboard-widget-box')].filter(c => c.offsetParent)
+			.every(c => c.querySelector('svg.frappe-chart, .chart-empty-state, .chart-loading-state.hide')
+				|| /No Data|没有数据|无数据/.test(c.innerText))"""
+	)
+	desk.idle(settle=1)
+	cards = page.locator(".number-widget-box:visible .widget-title").all_inner_texts()
+	charts = page.locator(".dashboard-widget-box:visible .widget-title").all_inner_texts()
+	desk.screenshot(label)
+	return {"cards": [c.strip() for c in cards], "charts": [c.strip() for c in charts]}
+
+
+def visible_reports(desk: Desk) -> list[str]:
+	"""The report links the workspace shows this user."""
+	links = desk.page.locator(".links-widget-box:visible a.link-item[href*='query-report']")
+	return [
+		re.sub(r"^.*/query-report/", "", href).replace("%20", " ")
+		for href in (link.get_attribute("href") for link in links.all())
+	]
+
+
+def open_report(desk: Desk, name: str) -> float:
+	"""A Script Report renders its table (or says it has no data) and its chart without error."""
+	seconds = desk.goto(f"query-report/{name}")
+	desk.page.wait_for_function(
+		"""(name) => window.frappe && frappe.query_report && frappe.query_report.report_name === name
+			&& (document.querySelector('.report-wrapper .dt-scrollable')
+				|| [...document.querySelectorAll('.no-result, .report-wrapper .msg-box')].some(e => e.offsetParent))""",
+		arg=name,
+	)
+	desk.idle(settle=1)
+	desk.fail_on_message()
+	return seconds
+
+
+def complete_visit(desk: Desk, visit: str, outcome: str, feedback: list[tuple[str, str, str]]):
+	"""Open a planned visit, answer its script, note feedback and complete it."""
+	desk.record_timing("Visit Record form", desk.open_form("Visit Record", visit))
+	desk.button(desk.t("Complete Visit"))
+	answers = desk.doc().get("script_answers") or []
+	assert answers, "the planned visit brings its script's questions"
+	for row in answers:
+		desk.fill_cell("script_answers", row["idx"], "answer", f"Answer to: {row['question'][:30]}")
+	desk.fill("outcome", outcome)
+	desk.fill("satisfaction", 4)
+	desk.fill("summary", "Customer is happy with the service; asked about a new model.")
+	for index, (feedback_type, category, text) in enumerate(feedback, start=1):
+		desk.add_row("feedback_items")
+		desk.fill_cell("feedback_items", index, "feedback_type", feedback_type)
+		desk.fill_cell("feedback_items", index, "category", category)
+		desk.fill_cell("feedback_items", index, "description", text)
+	return desk
+
+
+def answer_survey(desk: Desk, link: str, screenshot: str | None = None) -> str:
+	"""The customer opens the secret link on a phone, answers every question and submits."""
+	page = desk.page
+	page.goto(link)
+	page.locator("form#survey").wait_for()
+	for block in page.locator("form#survey .q").all():
+		kind = block.get_attribute("data-type")
+		if kind in ("Rating 1-5", "Effort 1-7"):
+			block.locator("label").nth(3).click()
+		elif kind == "NPS 0-10":
+			block.locator("label").nth(9).click()
+		elif kind in ("Single Choice", "Multiple Choice"):
+			block.locator("label").first.click()
+		else:
+			block.locator("textarea").fill("服务很好,送货很快。")
+	if screenshot:
+		desk.screenshot(screenshot, docs=True, full_page=True)
+	page.locator("form#survey button[type=submit]").click()
+	page.locator("form#survey").wait_for(state="hidden")
+	return page.locator("body").inner_text()
+
+
+def survey_link_from_dialog(desk: Desk) -> str:
+	"""The secret link the desk shows after sending a survey by the Link channel."""
+	link = desk.page.locator(".modal.show a[href*='/survey?token=']").first
+	link.wait_for()
+	return link.get_attribute("href")
+
+
+def app_strings() -> set[str]:
+	"""English strings of the app that have a different zh translation (labels, options, messages)."""
+	from metadata import translations
+	from translatable import all_strings
+
+	zh = translations()
+	return {text for text, _origin in all_strings() if zh.get(text, text) != text and len(text) > 2}
+
+
+def untranslated_on_page(desk: Desk, english: set[str]) -> list[str]:
+	"""Visible text nodes (labels, buttons, headings) that are an app string still in English."""
+	texts = desk.page.evaluate(
+		"""() => {
+			const out = new Set();
+			const roots = [...document.querySelectorAll('.page-container, .modal.show, .navbar')]
+				.filter(root => root.offsetParent !== null || root.classList.contains('modal'));
+			for (const root of roots) {
+				const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+				while (walker.nextNode()) {
+					const node = walker.currentNode, text = node.textContent.trim();
+					const parent = node.parentElement;
+					if (text && parent && parent.getClientRects().length
+						&& !parent.closest('.grid-static-col[data-fieldtype="Small Text"], .ql-editor, input, textarea, .like-disabled-input, .static-area, .control-value, .dt-cell__content, a[href*="/app/customer/"]')) {
+						out.add(text);
+					}
+				}
+			}
+			return [...out];
+		}"""
+	)
+	return sorted(text for text in texts if text in english)
+
+
+def dump(path, value):
+	path.parent.mkdir(parents=True, exist_ok=True)
+	path.write_text(json.dumps(value, indent=1, ensure_ascii=False))

@@ -1,0 +1,149 @@
+"""The records the browser journeys start from, made with Frappe on the served site, and removed after.
+
+Personas hold only the app's roles (plus one System Manager). Names carry a run id, so a run never
+meets the leftovers of another.
+"""
+
+import frappe
+from desk import PASSWORD
+from frappe.utils import add_days, nowdate
+from frappe.utils.password import update_password
+
+PERSONAS = {
+	"visitor": ("e2e-visitor@example.com", ("Followup User",), "en"),
+	"visitor_zh": ("e2e-visitor-zh@example.com", ("Followup User",), "zh"),
+	"manager": ("e2e-manager@example.com", ("Followup Manager",), "en"),
+	"admin": ("e2e-admin@example.com", ("System Manager",), "en"),
+}
+# What journeys create and the run removes: (doctype, field naming the customer).
+CUSTOMER_RECORDS = (
+	("Visit Record", "customer"),
+	("Complaint", "customer"),
+	("Satisfaction Survey", "customer"),
+	("Loyalty Points", "customer"),
+	("Opportunity", "party_name"),
+)
+
+
+def connect(site: str):
+	frappe.init(site=site, sites_path=".")
+	frappe.connect()
+	frappe.set_user("Administrator")
+
+
+def fresh():
+	"""Start a new read snapshot, to see what the browser has just written."""
+	frappe.db.rollback()
+
+
+def create() -> dict:
+	"""Personas, customers (one per persona journey) with contacts and planned visits; committed."""
+	from followup_app.testing import make_customer, make_user
+
+	run = frappe.generate_hash(length=5)
+	users = {}
+	for key, (email, roles, language) in PERSONAS.items():
+		make_user(email, *roles)
+		frappe.db.set_value("User", email, {"language": language, "enabled": 1})
+		update_password(email, PASSWORD)
+		users[key] = email
+	visitor = users["visitor"]
+	customers = {}
+	for key, name, owner in (
+		("visitor", f"E2E 华星贸易 {run}", visitor),
+		("visitor_zh", f"E2E 蓝海科技 {run}", users["visitor_zh"]),
+		("manager", f"E2E Northwind {run}", visitor),
+	):
+		customer = make_customer(name, account_manager=owner, followup_tier="Key", created_days_ago=100)
+		contact = frappe.get_doc(
+			{
+				"doctype": "Contact",
+				"first_name": "王",
+				"last_name": f"经理 {run}",
+				"email_ids": [{"email_id": f"wang.{key}.{run}@example.com", "is_primary": 1}],
+				"phone_nos": [{"phone": "13800138000", "is_primary_mobile_no": 1}],
+				"links": [{"link_doctype": "Customer", "link_name": customer.name}],
+			}
+		).insert(ignore_permissions=True)
+		customers[key] = customer.name
+		frappe.db.set_value("Customer", customer.name, "customer_primary_contact", contact.name)
+	visits = {}
+	script = frappe.db.get_value("Visit Script", {"visit_type": "Routine Maintenance"})
+	for key in ("visitor", "visitor_zh"):
+		visit = frappe.get_doc(
+			{
+				"doctype": "Visit Record",
+				"customer": customers[key],
+				"visit_type": "Routine Maintenance",
+				"channel": "Phone",
+				"status": "Planned",
+				"planned_date": nowdate(),
+				"visitor": users[key],
+				"visit_script": script,
+			}
+		)
+		visit.insert(ignore_permissions=True)
+		visits[key] = visit.name
+	complaint = frappe.get_doc(
+		{
+			"doctype": "Complaint",
+			"customer": customers["manager"],
+			"subject": f"E2E late delivery {run}",
+			"severity": "Medium",
+			"category": "Delivery",
+			"assigned_to": users["manager"],
+		}
+	).insert(ignore_permissions=True)
+	points = frappe.get_doc(
+		{
+			"doctype": "Loyalty Points",
+			"customer": customers["manager"],
+			"transaction_type": "Earn",
+			"reason": "Manual",
+			"points": 50,
+			"posting_date": nowdate(),
+			"expiry_date": add_days(nowdate(), 365),
+		}
+	).insert(ignore_permissions=True)
+	points.submit()
+	frappe.db.commit()
+	return {
+		"run": run,
+		"users": users,
+		"customers": customers,
+		"visits": visits,
+		"complaint": complaint.name,
+		"tier": f"E2E Tier {run}",
+		"policy": f"E2E Policy {run}",
+		"script": f"E2E Script {run}",
+		"goal": f"E2E Goal {run}",
+	}
+
+
+def remove(created: dict):
+	"""Delete everything the run made, journeys' records included."""
+	fresh()
+	customers = list(created["customers"].values())
+	for doctype, field in CUSTOMER_RECORDS:
+		names = frappe.get_all(doctype, filters={field: ("in", customers)}, pluck="name")
+		for name in names:
+			frappe.db.delete("ToDo", {"reference_type": doctype, "reference_name": name})
+			frappe.db.delete("Comment", {"reference_doctype": doctype, "reference_name": name})
+			for child in frappe.get_meta(doctype).get_table_fields():
+				frappe.db.delete(child.options, {"parent": name, "parenttype": doctype})
+			frappe.db.delete(doctype, {"name": name})
+	for contact in frappe.get_all(
+		"Dynamic Link", filters={"link_doctype": "Customer", "link_name": ("in", customers)}, pluck="parent"
+	):
+		frappe.delete_doc("Contact", contact, force=True, ignore_permissions=True)
+	for customer in customers:
+		frappe.delete_doc("Customer", customer, force=True, ignore_permissions=True)
+	for doctype, name in (
+		("Followup Goal", created["goal"]),
+		("Followup Policy", created["policy"]),
+		("Visit Script", created["script"]),
+		("Customer Tier", created["tier"]),
+	):
+		if frappe.db.exists(doctype, name):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	frappe.db.commit()
