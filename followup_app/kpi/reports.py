@@ -16,6 +16,7 @@ import frappe
 from frappe import _
 
 from followup_app.core.calendar import period_days
+from followup_app.core.charts import chart_series
 from followup_app.core.kpi import FIGURES, MEAN, PERCENT, TOTAL
 from followup_app.kpi.definitions import DIMENSIONS, GROUP_LABELS, MEASURES, PERIODS, Scope, kpi_table
 
@@ -160,18 +161,22 @@ def report_chart(group_by: str, rows: list[dict], chart: list[Column], chart_typ
 		_("Not Set") if row["group"] is None else _(row["group"]) if translated else str(row["group"])
 		for row in rows
 	]
+	series = chart_series(
+		labels,
+		[
+			(_(column.label or FIGURES[column.key].label), [row[column.fieldname] for row in rows])
+			for column in chart
+		],
+		prefer_line=group_by in PERIODS,
+	)
+	if series is None:
+		return None
 	return {
 		"data": {
-			"labels": labels,
-			"datasets": [
-				{
-					"name": _(column.label or FIGURES[column.key].label),
-					"values": [row[column.fieldname] or 0 for row in rows],
-				}
-				for column in chart
-			],
+			"labels": series.labels,
+			"datasets": [{"name": name, "values": values} for name, values in series.datasets],
 		},
-		"type": chart_type or ("line" if group_by in PERIODS else "bar"),
+		"type": chart_type or series.chart_type,
 	}
 
 

@@ -1,0 +1,32 @@
+"""What a report chart may draw: periods with nothing to measure are left out, never drawn as 0.
+
+Frappe Charts draws a line through every label and breaks (an SVG path with `undefined`) on a
+single point or a missing value, so a line is only chosen for two or more complete points; other
+series are drawn as bars, where a missing value is simply no bar.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+	labels: list[str]
+	datasets: list[tuple[str, list[float]]]
+	chart_type: str
+
+
+def chart_series(
+	labels: list[str], series: list[tuple[str, list[float | None]]], prefer_line: bool
+) -> ChartSeries | None:
+	"""The labels and datasets to draw, and "line" or "bar"; None when no label has a value."""
+	keep = [i for i in range(len(labels)) if any(values[i] is not None for _name, values in series)]
+	if not keep:
+		return None
+	kept = [(name, [values[i] for i in keep]) for name, values in series]
+	complete = all(value is not None for _name, values in kept for value in values)
+	line = prefer_line and len(keep) >= 2 and complete
+	return ChartSeries(
+		labels=[labels[i] for i in keep],
+		datasets=[(name, [0 if value is None else value for value in values]) for name, values in kept],
+		chart_type="line" if line else "bar",
+	)

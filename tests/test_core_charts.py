@@ -1,0 +1,44 @@
+"""Report charts: what is drawn, and as which type."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup_app.core.charts import chart_series
+
+
+def test_periods_without_any_value_are_left_out():
+	chart = chart_series(["Jan", "Feb", "Mar"], [("Rate", [50.0, None, 75.0])], prefer_line=True)
+	assert chart.labels == ["Jan", "Mar"]
+	assert chart.datasets == [("Rate", [50.0, 75.0])]
+	assert chart.chart_type == "line"
+
+
+def test_one_point_is_a_bar():
+	chart = chart_series(["Jan"], [("Rate", [50.0])], prefer_line=True)
+	assert chart.chart_type == "bar"
+
+
+def test_a_gap_in_one_series_makes_bars_without_a_bar_for_the_gap():
+	chart = chart_series(["Jan", "Feb"], [("A", [1.0, None]), ("B", [2.0, 3.0])], prefer_line=True)
+	assert chart.chart_type == "bar"
+	assert chart.datasets == [("A", [1.0, 0]), ("B", [2.0, 3.0])]
+
+
+def test_nothing_to_draw():
+	assert chart_series(["Jan", "Feb"], [("Rate", [None, None])], prefer_line=True) is None
+	assert chart_series([], [("Rate", [])], prefer_line=False) is None
+
+
+def test_groups_are_bars_even_when_complete():
+	assert chart_series(["VIP", "Key"], [("Rate", [1.0, 2.0])], prefer_line=False).chart_type == "bar"
+
+
+@given(st.lists(st.one_of(st.none(), st.floats(0, 100)), max_size=12))
+def test_a_line_is_only_drawn_through_two_or_more_real_points(values):
+	chart = chart_series([str(i) for i in range(len(values))], [("Rate", values)], prefer_line=True)
+	real = [value for value in values if value is not None]
+	if not real:
+		assert chart is None
+		return
+	assert chart.datasets == [("Rate", real)]
+	assert (chart.chart_type == "line") == (len(real) >= 2)
