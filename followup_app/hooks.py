@@ -25,8 +25,11 @@ fixtures = [
 # Desk
 # ----
 
-# Filters and drill-down links shared by the app's Script Reports.
-app_include_js = "/assets/followup_app/js/followup_reports.js"
+# Filters and drill-down links shared by the app's Script Reports; the survey QR code dialog.
+app_include_js = [
+	"/assets/followup_app/js/followup_reports.js",
+	"/assets/followup_app/js/survey_qr.js",
+]
 
 doctype_js = {
 	"Customer": ["public/js/send_survey.js", "public/js/customer.js"],
@@ -90,6 +93,7 @@ scheduler_events = {
 		"followup_app.visits.planner.scheduled_plan_due_visits",
 		"followup_app.points.expiry.scheduled_expire_points",
 		"followup_app.surveys.post_sale.scheduled_expire_surveys",
+		"followup_app.surveys.reminders.scheduled_send_survey_reminders",
 		"followup_app.goals.evaluation.scheduled_evaluate_goals",
 	],
 	"weekly": [

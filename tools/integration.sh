@@ -52,7 +52,8 @@ fi
 ln -sfn "$checkout" "$app_link"
 grep -qx followup_app "$bench_dir/sites/apps.txt" || printf '\nfollowup_app\n' >>"$bench_dir/sites/apps.txt"
 sed -i '/^$/d' "$bench_dir/sites/apps.txt"
-"$bench_dir/env/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$app_link"
+# With the app's declared dependencies (pyproject.toml), as `bench get-app` installs them.
+"$bench_dir/env/bin/python" -m pip install --quiet --disable-pip-version-check -e "$app_link"
 
 cd "$bench_dir/sites"
 run_bench() { ../env/bin/python -m frappe.utils.bench_helper frappe --site "$site" "$@"; }

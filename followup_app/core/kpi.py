@@ -58,6 +58,8 @@ COUNTS = {
 		Kpi("surveys_completed", "Surveys Completed", TOTAL),
 		Kpi("promoters", "Promoters", TOTAL),
 		Kpi("detractors", "Detractors", TOTAL, False),
+		# Of the surveys reminded (its denominator), those answered after the reminder.
+		Kpi("answered_after_reminder", "Answered after Reminder", TOTAL),
 		Kpi("complaints_opened", "Complaints Opened", TOTAL, False),
 		Kpi("open_complaints", "Open Complaints", TOTAL, False),
 		Kpi("breached_complaints", "SLA Breached", TOTAL, False),

@@ -4,13 +4,19 @@ Scales: Rating 1-5 (5 = very satisfied), NPS 0-10 (likelihood to recommend), Eff
 very easy: higher is better). Choice and text questions are not scored.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 RATING = "Rating 1-5"
 NPS = "NPS 0-10"
 EFFORT = "Effort 1-7"
 SCALES = {RATING: (1, 5), NPS: (0, 10), EFFORT: (1, 7)}
+
+# The question a customer can answer in the survey's message, one button per value: the first of these.
+ONE_CLICK_TYPES = (NPS, RATING)
+# A reminder is not worth sending to a link that stops working within this time.
+REMINDER_MIN_LIFETIME = timedelta(days=1)
 
 PROMOTER = "Promoter"
 PASSIVE = "Passive"
@@ -76,3 +82,39 @@ def aggregate_nps(scores: Iterable[int]) -> float | None:
 	promoters = sum(1 for score in scores if score >= 9)
 	detractors = sum(1 for score in scores if score <= 6)
 	return round(100 * (promoters - detractors) / len(scores), 2)
+
+
+def one_click_index(question_types: Sequence[str]) -> int | None:
+	"""The position of the question answered from the message: the first NPS 0-10 or Rating 1-5."""
+	return next((index for index, kind in enumerate(question_types) if kind in ONE_CLICK_TYPES), None)
+
+
+def scale_values(question_type: str) -> list[int]:
+	"""The answers of a scale question, lowest first."""
+	low, high = SCALES[question_type]
+	return list(range(low, high + 1))
+
+
+def parse_scale_answer(question_type: str, raw) -> int | None:
+	"""The whole number on the question's scale that `raw` (a link's answer) names, else None."""
+	text = str(raw).strip() if raw is not None else ""
+	if not (text.isascii() and text.isdigit()) or len(text) > 2:
+		return None
+	value = int(text)
+	return value if in_range(question_type, value) else None
+
+
+@dataclass(frozen=True)
+class ReminderWindow:
+	"""Which Sent surveys get their reminder now: sent at or before `sent_before` and working until
+	after `expires_after`."""
+
+	sent_before: datetime
+	expires_after: datetime
+
+
+def reminder_window(now: datetime, reminder_days: int) -> ReminderWindow:
+	"""The reminder goes `reminder_days` after sending, unless the link expires within a day."""
+	if reminder_days <= 0:
+		raise ValueError("reminder_days must be greater than zero")
+	return ReminderWindow(now - timedelta(days=reminder_days), now + REMINDER_MIN_LIFETIME)

@@ -49,6 +49,8 @@ GROUP_LABELS = {
 	"category": "Feedback Category",
 	"severity": "Severity",
 	"feedback_type": "Feedback Type",
+	"channel": "Channel",
+	"survey_template": "Survey Template",
 	"total": "Total",
 }
 
@@ -128,8 +130,11 @@ VISITS = Source(
 FEEDBACK = Source(
 	"Visit Record", "planned_date", "visitor", "Visit Feedback Item", ("category", "feedback_type")
 )
-SURVEYS_COMPLETED = Source("Satisfaction Survey", "completed_on", date_index=("completed_on",))
-SURVEYS_SENT = Source("Satisfaction Survey", "sent_on", date_index=("sent_on",))
+SURVEY_GROUPS = ("channel", "survey_template")
+SURVEYS_COMPLETED = Source(
+	"Satisfaction Survey", "completed_on", row_groups=SURVEY_GROUPS, date_index=("completed_on",)
+)
+SURVEYS_SENT = Source("Satisfaction Survey", "sent_on", row_groups=SURVEY_GROUPS, date_index=("sent_on",))
 COMPLAINTS_OPENED = Source(
 	"Complaint", "opened_on", "assigned_to", row_groups=("category", "severity"), date_index=("opened_on",)
 )
@@ -234,6 +239,14 @@ MEASURES = {
 	"survey_response_rate": Measure(
 		SURVEYS_SENT,
 		lambda t: (one_if(t.row.status == "Completed"), t.row.status.isin(["Sent", "Completed", "Expired"])),
+	),
+	# Reminders go to unanswered surveys only: a reminded survey that is Completed was answered after it.
+	"answered_after_reminder": Measure(
+		SURVEYS_SENT,
+		lambda t: (
+			one_if(t.row.status == "Completed"),
+			t.row.reminder_sent_on.isnotnull() & t.row.status.isin(["Sent", "Completed", "Expired"]),
+		),
 	),
 	# Complaints (opened in the range, or resolved in it)
 	"complaints_opened": Measure(COMPLAINTS_OPENED, lambda t: (1, None)),

@@ -27,6 +27,7 @@ GROUP_FIELDTYPES = {
 	"customer_group": ("Link", "Customer Group"),
 	"territory": ("Link", "Territory"),
 	"category": ("Link", "Feedback Category"),
+	"survey_template": ("Link", "Survey Template"),
 }
 OPEN_COMPLAINTS = ["in", ["Open", "In Progress", "Reopened"]]
 COMPLETED = {"status": "Completed"}
@@ -49,6 +50,10 @@ DRILLDOWN = {
 	"promoters": {"status": "Completed", "nps_category": "Promoter"},
 	"detractors": {"status": "Completed", "nps_category": "Detractor"},
 	"survey_response_rate": {"status": ["in", ["Sent", "Completed", "Expired"]]},
+	"answered_after_reminder": {
+		"status": ["in", ["Sent", "Completed", "Expired"]],
+		"reminder_sent_on": ["is", "set"],
+	},
 	"complaints_opened": {},
 	"complaint_rate": {},
 	"open_complaints": {"status": OPEN_COMPLAINTS},
@@ -155,8 +160,8 @@ def report_columns(group_by: str, group_label: str, columns: list[Column]) -> li
 def report_chart(group_by: str, rows: list[dict], chart: list[Column], chart_type: str | None) -> dict | None:
 	if not rows or not chart:
 		return None
-	# Feedback categories, severities and feedback types are translated values (tiers are names).
-	translated = group_by in ("category", "severity", "feedback_type")
+	# Feedback categories, severities, feedback types and channels are translated values (tiers are names).
+	translated = group_by in ("category", "severity", "feedback_type", "channel")
 	labels = [
 		_("Not Set") if row["group"] is None else _(row["group"]) if translated else str(row["group"])
 		for row in rows
@@ -211,8 +216,8 @@ def drilldown(
 		if scope.company:
 			records[source.company_field] = scope.company
 		return list_route(source.doctype, records)
-	if group_by == "customer" or group_by == "feedback_type":
-		return None
+	if group_by == "customer" or (group_by in source.row_groups and group_by != "category"):
+		return None  # the report has no filter to carry that group (a severity, a channel...)
 	chained = {key: value for key, value in filters.items() if value not in (None, "")}
 	chained.update(group_by="customer", from_date=str(start), to_date=str(end))
 	if group_by in DIMENSION_FILTERS:

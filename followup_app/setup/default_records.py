@@ -235,18 +235,58 @@ DEFAULT_SURVEY_TEMPLATES = (
 	),
 )
 
-# Email templates carrying the survey link: name -> (subject, HTML body). Jinja: customer_name, link, expires_on.
+# Email templates carrying the survey link: name -> (subject, HTML body). Jinja: customer_name, company,
+# link, answer_buttons (the first NPS or 1-5 rating question as one-click buttons; empty without one),
+# expires_on. Table layout and inline styles, for mail clients.
+SURVEY_MAIL = (
+	'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;'
+	"font-family:Arial,'PingFang SC','Microsoft YaHei',sans-serif;font-size:15px;line-height:1.5;color:#1f272e\">"
+	'<tr><td style="padding:0 0 12px">{greeting}</td></tr>'
+	'<tr><td style="padding:0 0 4px">{ask}</td></tr>'
+	"<tr><td>{{{{ answer_buttons }}}}</td></tr>"
+	'<tr><td style="padding:4px 0 16px"><a href="{{{{ link }}}}" style="display:inline-block;padding:10px 18px;'
+	'background:#1b66c9;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:6px">{button}</a></td></tr>'
+	'<tr><td style="padding:0 0 12px;font-size:13px;color:#5c6670">{expiry}</td></tr>'
+	'<tr><td style="padding:0;font-size:13px;color:#5c6670">{{{{ company }}}}</td></tr>'
+	"</table>"
+)
 DEFAULT_EMAIL_TEMPLATES = {
 	"Satisfaction Survey": (
 		"How did we do, {{ customer_name }}?",
-		"<p>Dear {{ customer_name }},</p><p>Thank you for working with us. Please take two minutes to tell "
-		'us how we did:</p><p><a href="{{ link }}">Answer the survey</a></p>'
-		"<p>The link is personal and works until {{ frappe.utils.format_datetime(expires_on) }}.</p>",
+		SURVEY_MAIL.format(
+			greeting="Dear {{ customer_name }},",
+			ask="Thank you for working with us. Please take two minutes to tell us how we did.",
+			button="Open the survey",
+			expiry="The link is personal and works until {{ frappe.utils.format_datetime(expires_on) }}.",
+		),
 	),
 	"Satisfaction Survey (zh)": (
 		"{{ customer_name }},请评价我们的服务",
-		"<p>尊敬的 {{ customer_name }}:</p><p>感谢您的合作。请花两分钟告诉我们您的感受:</p>"
-		'<p><a href="{{ link }}">填写问卷</a></p><p>此链接为您专属,有效期至 {{ frappe.utils.format_datetime(expires_on) }}。</p>',
+		SURVEY_MAIL.format(
+			greeting="尊敬的 {{ customer_name }}:",
+			ask="感谢您的合作。请花两分钟告诉我们您的感受。",
+			button="填写问卷",
+			expiry="此链接为您专属,有效期至 {{ frappe.utils.format_datetime(expires_on) }}。",
+		),
+	),
+	"Satisfaction Survey Reminder": (
+		"A reminder: how did we do, {{ customer_name }}?",
+		SURVEY_MAIL.format(
+			greeting="Dear {{ customer_name }},",
+			ask="A few days ago we asked how we did. If you have two minutes, your answer helps us serve you better.",
+			button="Open the survey",
+			expiry="This is our only reminder. The link is personal and works until "
+			"{{ frappe.utils.format_datetime(expires_on) }}.",
+		),
+	),
+	"Satisfaction Survey Reminder (zh)": (
+		"提醒:{{ customer_name }},请评价我们的服务",
+		SURVEY_MAIL.format(
+			greeting="尊敬的 {{ customer_name }}:",
+			ask="几天前我们邀请您评价我们的服务。如您有两分钟时间,您的回答将帮助我们更好地为您服务。",
+			button="填写问卷",
+			expiry="这是我们唯一的一次提醒。此链接为您专属,有效期至 {{ frappe.utils.format_datetime(expires_on) }}。",
+		),
 	),
 	"Followup Weekly Digest": (
 		"Customer follow-up: week of {{ frappe.utils.format_date(week_start) }}",

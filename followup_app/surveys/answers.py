@@ -92,3 +92,14 @@ def score(survey):
 	survey.nps_score = nps_score(scored)
 	survey.nps_category = nps_category(survey.nps_score)
 	survey.overall_score = overall_score(scored)
+
+
+def stored_scores(survey) -> dict:
+	"""The survey's score columns as a save would store them (numbers are NOT NULL: 0 when empty)."""
+	return {
+		"csat": survey.csat or 0,
+		"ces": survey.ces or 0,
+		"nps_score": survey.nps_score or 0,
+		"nps_category": survey.nps_category or "",
+		"overall_score": survey.overall_score or 0,
+	}

@@ -3,11 +3,32 @@
 import frappe
 from frappe.utils import now_datetime
 
+from followup_app.surveys.completion import enqueue_completion
+
 
 def expire_surveys() -> int:
-	"""Mark Sent surveys past `expires_on` as Expired, in one UPDATE; returns how many."""
+	"""Close Sent surveys past `expires_on`; returns how many became Expired.
+
+	A survey answered from its message (one click) and not finished counts as answered: it becomes
+	Completed on the day of that answer, with the effects of a completion. The others become Expired,
+	in one UPDATE.
+	"""
 	survey = frappe.qb.DocType("Satisfaction Survey")
 	now = now_datetime()
+	answered = (
+		frappe.qb.from_(survey)
+		.select(survey.name)
+		.where(survey.status == "Sent")
+		.where(survey.expires_on < now)
+		.where(survey.first_answer_on.isnotnull())
+		.run(pluck=True)
+	)
+	if answered:
+		frappe.qb.update(survey).set(survey.status, "Completed").set(
+			survey.completed_on, survey.first_answer_on
+		).set(survey.modified, now).where(survey.name.isin(answered)).where(survey.status == "Sent").run()
+		for name in answered:
+			enqueue_completion(name)
 	expired = (
 		frappe.qb.from_(survey)
 		.select(survey.name)

@@ -8,8 +8,9 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import get_datetime, now_datetime
 
 from followup_app.bulk import update_by_name
-from followup_app.surveys.answers import score, store_answers
+from followup_app.surveys.answers import score, store_answers, stored_scores
 from followup_app.surveys.completion import enqueue_completion
+from followup_app.surveys.one_click import record_first_answer
 from followup_app.surveys.tokens import hash_token
 
 MAX_PAYLOAD = 50_000
@@ -25,9 +26,16 @@ def find_open_survey(token: str | None, for_update: bool = False):
 	"""The Sent, unexpired survey of `token`; else DoesNotExistError (404) or SurveyClosed (410)."""
 	name = None
 	if token and len(token) <= 100:
-		name = frappe.db.get_value(
-			"Satisfaction Survey", {"token_hash": hash_token(token)}, "name", for_update=for_update
+		# The link of the survey's message, or of its reminder (each has a token of its own).
+		digest = hash_token(token)
+		table = frappe.qb.DocType("Satisfaction Survey")
+		query = (
+			frappe.qb.from_(table)
+			.select(table.name)
+			.where((table.token_hash == digest) | (table.reminder_token_hash == digest))
 		)
+		found = (query.for_update() if for_update else query).run()
+		name = found[0][0] if found else None
 	if not name:
 		frappe.throw(
 			_("This survey link is not valid."), frappe.DoesNotExistError, title=_("Survey Not Found")
@@ -66,6 +74,15 @@ def submit(token: str, answers: str) -> dict:
 	return {"message": thank_you or _("Thank you for your answers!")}
 
 
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=survey_rate_limit, seconds=60)
+def answer_first(token: str, answer: str) -> dict:
+	"""Store the answer picked by a button of the survey's message, once; returns the stored answer."""
+	survey = find_open_survey(token, for_update=True)
+	frappe.local.lang = survey.language or "en"
+	return {"answer": record_first_answer(survey, answer)}
+
+
 def store_completion(survey, submitted: dict):
 	"""The guest path of `complete`: the same checks and scores, written with three UPDATEs instead
 	of a full document save (this endpoint is the one customers wait on), then the same background
@@ -82,20 +99,15 @@ def store_completion(survey, submitted: dict):
 		},
 	)
 	table = frappe.qb.DocType("Satisfaction Survey")
-	(
+	query = (
 		frappe.qb.update(table)
 		.set(table.status, "Completed")
 		.set(table.completed_on, now)
 		.set(table.modified, now)
-		.set(table.csat, survey.csat or 0)
-		.set(table.ces, survey.ces or 0)
-		.set(table.nps_score, survey.nps_score or 0)
-		.set(table.nps_category, survey.nps_category or "")
-		.set(table.overall_score, survey.overall_score or 0)
-		.where(table.name == survey.name)
-		.where(table.status == "Sent")
-		.run()
 	)
+	for field, stored in stored_scores(survey).items():
+		query = query.set(table[field], stored)
+	query.where(table.name == survey.name).where(table.status == "Sent").run()
 	enqueue_completion(survey.name)
 
 

@@ -4,52 +4,75 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, now_datetime
 
+from followup_app.surveys.branding import company_name, survey_company
+from followup_app.surveys.one_click import answer_buttons, one_click_row
 from followup_app.surveys.tokens import new_token, survey_link
 
-EMAIL_TEMPLATES = {"en": "Satisfaction Survey", "zh": "Satisfaction Survey (zh)"}
+INVITATION = {"en": "Satisfaction Survey", "zh": "Satisfaction Survey (zh)"}
+REMINDER = {"en": "Satisfaction Survey Reminder", "zh": "Satisfaction Survey Reminder (zh)"}
+
+
+def refuse_do_not_contact(record):
+	"""No survey for a customer who opted out (`record`: a survey or visit, naming the customer)."""
+	if frappe.db.get_value("Customer", record.customer, "do_not_contact"):
+		frappe.throw(
+			_("{0} asked not to be contacted: no survey is sent.").format(
+				record.customer_name or record.customer
+			),
+			title=_("Do Not Contact"),
+		)
 
 
 def send_survey(survey) -> str:
 	"""Issue the survey's link and deliver it by its channel; returns the link."""
 	if survey.status != "Draft":
 		frappe.throw(_("Only a draft survey can be sent."), title=_("Already Sent"))
-	if frappe.db.get_value("Customer", survey.customer, "do_not_contact"):
-		frappe.throw(
-			_("{0} asked not to be contacted: no survey is sent.").format(
-				survey.customer_name or survey.customer
-			),
-			title=_("Do Not Contact"),
-		)
+	refuse_do_not_contact(survey)
 	if survey.channel == "Email" and not survey.email:
 		frappe.throw(_("Enter the email address to send the survey to."), title=_("Missing Email"))
 	if survey.channel == "SMS" and not survey.mobile_no:
 		frappe.throw(_("Enter the mobile number to send the survey to."), title=_("Missing Mobile No"))
 	if survey.channel == "SMS" and not frappe.db.get_single_value("SMS Settings", "sms_gateway_url"):
 		frappe.throw(_("Set up SMS Settings to send surveys by SMS."), title=_("SMS Not Configured"))
+	token = issue_token(survey)
+	if survey.channel == "Email":
+		row = one_click_row(survey)
+		email_survey(survey, token, row and (row.question_type, row.question), survey_company(survey))
+	elif survey.channel == "SMS":
+		sms_survey(survey, survey_link(token))
+	return survey_link(token)
+
+
+def issue_token(survey) -> str:
+	"""A fresh secret token for the survey (only its hash is stored; an earlier link stops working),
+	which is Sent from now on and open for Survey Link Expiry (Days)."""
 	token, token_hash = new_token()
 	days = frappe.db.get_single_value("Followup Settings", "survey_expiry_days") or 14
+	now = now_datetime()
 	survey.update(
 		{
 			"token_hash": token_hash,
 			"status": "Sent",
-			"sent_on": now_datetime(),
-			"expires_on": add_days(now_datetime(), days),
+			"sent_on": survey.sent_on or now,
+			"expires_on": add_days(now, days),
 		}
 	)
 	survey.save()
-	link = survey_link(token)
-	if survey.channel == "Email":
-		email_survey(survey, link)
-	elif survey.channel == "SMS":
-		sms_survey(survey, link)
-	return link
+	return token
 
 
-def email_survey(survey, link: str):
-	template = frappe.get_doc("Email Template", EMAIL_TEMPLATES.get(survey.language, EMAIL_TEMPLATES["en"]))
+def email_survey(
+	survey, token: str, question: tuple[str, str] | None, company: str | None, templates: dict = INVITATION
+):
+	"""Mail the survey's link (Email Template `templates` in the survey's language) from `company`,
+	with the answer buttons of its one-click `question` (type, text) when it has one."""
+	language = survey.language if survey.language in templates else "en"
+	template = frappe.get_cached_doc("Email Template", templates[language])
 	args = {
 		"customer_name": survey.customer_name or survey.customer,
-		"link": link,
+		"company": company_name(company),
+		"link": survey_link(token),
+		"answer_buttons": answer_buttons(token, *question, language) if question else "",
 		"expires_on": survey.expires_on,
 	}
 	frappe.sendmail(
@@ -58,7 +81,7 @@ def email_survey(survey, link: str):
 		message=frappe.render_template(
 			template.response_html if template.use_html else template.response, args
 		),
-		reference_doctype=survey.doctype,
+		reference_doctype="Satisfaction Survey",
 		reference_name=survey.name,
 	)
 

@@ -16,6 +16,7 @@ def hash_token(token: str) -> str:
 	return hashlib.sha256(token.encode()).hexdigest()
 
 
-def survey_link(token: str) -> str:
-	"""The public page URL carrying the token."""
-	return frappe.utils.get_url(f"/survey?t={token}")
+def survey_link(token: str, answer: int | None = None) -> str:
+	"""The public page URL carrying the token, and the answer a one-click button picks."""
+	link = frappe.utils.get_url(f"/survey?t={token}")
+	return link if answer is None else f"{link}&a={answer}"

@@ -17,6 +17,8 @@ followup_app.reports.group_labels = () => ({
 	category: __("Feedback Category"),
 	severity: __("Severity"),
 	feedback_type: __("Feedback Type"),
+	channel: __("Channel"),
+	survey_template: __("Survey Template"),
 	total: __("Total"),
 });
 

@@ -4,16 +4,18 @@
 // "Send Survey" on Customer, Visit Record and Complaint.
 frappe.provide("followup_app");
 
+followup_app.survey_template_field = () => ({
+	fieldname: "survey_template",
+	fieldtype: "Link",
+	options: "Survey Template",
+	label: __("Survey Template"),
+	reqd: 1,
+	get_query: () => ({ filters: { enabled: 1 } }),
+});
+
 // The prompt's fields: an enabled Survey Template and one of `channels`.
 followup_app.survey_prompt_fields = (channels) => [
-	{
-		fieldname: "survey_template",
-		fieldtype: "Link",
-		options: "Survey Template",
-		label: __("Survey Template"),
-		reqd: 1,
-		get_query: () => ({ filters: { enabled: 1 } }),
-	},
+	followup_app.survey_template_field(),
 	{
 		fieldname: "channel",
 		fieldtype: "Select",
@@ -65,3 +67,31 @@ for (const doctype of ["Visit Record", "Complaint"]) {
 		},
 	});
 }
+
+// On an On-site visit: a QR code of a fresh link to an In Visit survey linked to the visit.
+frappe.ui.form.on("Visit Record", {
+	refresh(frm) {
+		if (
+			frm.is_new() ||
+			frm.doc.channel !== "On-site" ||
+			!["Planned", "Completed"].includes(frm.doc.status) ||
+			!frappe.model.can_create("Satisfaction Survey")
+		) {
+			return;
+		}
+		frm.add_custom_button(__("Survey QR Code"), () =>
+			frappe.prompt(
+				[followup_app.survey_template_field()],
+				(values) =>
+					followup_app
+						.show_survey_qr("followup_app.surveys.qr.visit_survey_qr", {
+							visit: frm.doc.name,
+							survey_template: values.survey_template,
+						})
+						.then(() => frm.reload_doc()),
+				__("Survey QR Code"),
+				__("Show QR Code")
+			)
+		);
+	},
+});

@@ -6,6 +6,13 @@ frappe.ui.form.on("Satisfaction Survey", {
 		frm.set_query("survey_template", () => ({ filters: { enabled: 1 } }));
 	},
 	refresh(frm) {
+		if (!frm.is_new() && frm.doc.channel === "In Visit" && ["Draft", "Sent"].includes(frm.doc.status)) {
+			frm.add_custom_button(__("Show QR Code"), () =>
+				followup_app
+					.show_survey_qr("followup_app.surveys.qr.survey_qr", { survey: frm.doc.name })
+					.then(() => frm.reload_doc())
+			);
+		}
 		if (frm.is_new() || frm.doc.status !== "Draft") {
 			return;
 		}

@@ -3,7 +3,18 @@
 
 frappe.query_reports["Customer Satisfaction"] = {
 	filters: followup_app.reports.filters({
-		groups: followup_app.reports.groups("month", "week", "quarter", "tier", "customer_group", "territory", "customer", "total"),
+		groups: followup_app.reports.groups(
+			"month",
+			"week",
+			"quarter",
+			"channel",
+			"survey_template",
+			"tier",
+			"customer_group",
+			"territory",
+			"customer",
+			"total"
+		),
 	}),
 	formatter: followup_app.reports.formatter,
 };
