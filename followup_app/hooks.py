@@ -25,9 +25,11 @@ fixtures = [
 # Desk
 # ----
 
-# Filters and drill-down links shared by the app's Script Reports; the survey QR code dialog.
+# Filters and drill-down links shared by the app's Script Reports; translated Datetime descriptions; the
+# survey QR code dialog.
 app_include_js = [
 	"/assets/followup_app/js/followup_reports.js",
+	"/assets/followup_app/js/field_descriptions.js",
 	"/assets/followup_app/js/survey_qr.js",
 ]
 

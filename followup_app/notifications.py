@@ -1,7 +1,11 @@
 """In-app notifications (Notification Log, which also emails users who enabled it) to users and roles."""
 
+from collections.abc import Callable
+
 import frappe
 from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
+
+from followup_app.languages import by_language, in_language
 
 FOLLOWUP_MANAGER = "Followup Manager"
 
@@ -32,24 +36,31 @@ def role_users(roles: list[str]) -> dict[str, list[str]]:
 
 
 def notify(
-	users: list[str], subject: str, document_type: str | None = None, document_name: str | None = None
+	users: list[str],
+	subject: Callable[[], str],
+	document_type: str | None = None,
+	document_name: str | None = None,
 ):
-	"""Send one alert to each of `users` (skipping none, duplicates removed)."""
+	"""Send one alert to each of `users` (skipping none, duplicates removed), its subject written by
+	`subject()` in each user's language."""
 	users = sorted({user for user in users if user})
-	if not users:
-		return
-	enqueue_create_notification(
-		users,
-		{
-			"type": "Alert",
-			"subject": subject,
-			"document_type": document_type,
-			"document_name": document_name,
-			"from_user": frappe.session.user,
-		},
-	)
+	for lang, readers in by_language(users).items():
+		with in_language(lang):
+			text = subject()
+		enqueue_create_notification(
+			readers,
+			{
+				"type": "Alert",
+				"subject": text,
+				"document_type": document_type,
+				"document_name": document_name,
+				"from_user": frappe.session.user,
+			},
+		)
 
 
-def notify_managers(subject: str, document_type: str | None = None, document_name: str | None = None):
+def notify_managers(
+	subject: Callable[[], str], document_type: str | None = None, document_name: str | None = None
+):
 	"""Alert every Followup Manager."""
 	notify(role_users([FOLLOWUP_MANAGER])[FOLLOWUP_MANAGER], subject, document_type, document_name)

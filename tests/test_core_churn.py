@@ -1,9 +1,18 @@
+import re
 from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup_app.core.churn import ChurnSignals, churn_risk, purchase_rhythm
+from followup_app.core.churn import (
+	FACTOR_LABELS,
+	ChurnSignals,
+	churn_risk,
+	decode_factors,
+	encode_factors,
+	purchase_rhythm,
+)
+from metadata import ROOT
 
 TODAY = date(2026, 11, 23)
 
@@ -99,3 +108,43 @@ def test_risk_bands():
 		"Critical",
 		"Critical",
 	]
+
+
+def test_factors_are_stored_as_codes_and_points():
+	factors = [("recency", 35), ("missed_visits", 4)]
+	assert encode_factors(factors) == "recency:35\nmissed_visits:4"
+	assert decode_factors("recency:35\nmissed_visits:4") == factors
+	assert encode_factors([]) == "" and decode_factors(None) == []
+
+
+def test_decoding_skips_what_is_not_a_known_code():
+	assert decode_factors("No purchase for longer than usual: +35\nrecency:x\nweather:3\nvalue:15") == [
+		("value", 15)
+	]
+
+
+@given(st.lists(st.tuples(st.sampled_from(sorted(FACTOR_LABELS)), st.integers(0, 100)), max_size=6))
+def test_encoded_factors_decode_to_themselves(factors):
+	assert decode_factors(encode_factors(factors)) == factors
+
+
+def test_every_factor_the_score_names_has_a_label():
+	signals = ChurnSignals(
+		TODAY,
+		*monthly(12, 200),
+		recent_orders=0,
+		earlier_orders_per_90_days=3,
+		recent_amount=0,
+		earlier_amount_per_90_days=3000,
+		open_complaints=1,
+		breached_complaints=1,
+		last_nps=2,
+		missed_visits=3,
+	)
+	assert {code for code, _points in churn_risk(signals).factors} == set(FACTOR_LABELS)
+
+
+def test_the_customer_form_knows_every_factor_by_the_same_label():
+	script = (ROOT / "followup_app" / "public" / "js" / "customer.js").read_text(encoding="utf-8")
+	labels = dict(re.findall(r'^\t(\w+): __\("([^"]+)"\),$', script, flags=re.M))
+	assert labels == FACTOR_LABELS

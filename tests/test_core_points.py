@@ -4,7 +4,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup_app.core.points import InsufficientPoints, Lot, allocate, balance, expiring, usable
+from followup_app.core.points import (
+	InsufficientPoints,
+	Lot,
+	NegativeEntry,
+	ZeroEntry,
+	allocate,
+	balance,
+	expiring,
+	signed_points,
+	usable,
+)
 
 DAY = date(2026, 11, 23)
 
@@ -97,3 +107,45 @@ def test_expiry_never_takes_consumed_or_live_points(lots):
 	assert balance(lots, DAY) + sum(amount for _name, amount in expiring(lots, DAY)) == sum(
 		item.remaining for item in lots
 	)
+
+
+def test_earn_and_redeem_take_a_positive_number():
+	assert signed_points("Earn", 5) == 5
+	assert signed_points("Redeem", 5) == -5
+	assert signed_points("Expire", 5) == -5 and signed_points("Expire", -5) == -5
+
+
+@pytest.mark.parametrize("kind", ["Earn", "Redeem"])
+def test_a_negative_earn_or_redeem_is_refused_not_flipped(kind):
+	with pytest.raises(NegativeEntry):
+		signed_points(kind, -5)
+
+
+def test_adjust_keeps_its_sign():
+	assert signed_points("Adjust", -7) == -7
+	assert signed_points("Adjust", 7) == 7
+
+
+@pytest.mark.parametrize("points", [0, 0.5, -2.5])
+def test_zero_or_a_fraction_is_refused(points):
+	with pytest.raises(ZeroEntry):
+		signed_points("Adjust", points)
+
+
+def test_a_stored_redemption_saved_again_stays_as_it_is():
+	assert signed_points("Redeem", -5, stored=-5) == -5
+	with pytest.raises(NegativeEntry):
+		signed_points("Redeem", -6, stored=-5)  # a changed number is typed again: positive
+
+
+@given(st.sampled_from(["Earn", "Redeem", "Expire", "Adjust"]), st.integers(-1000, 1000))
+def test_signed_points_never_flips_a_typed_sign(kind, points):
+	try:
+		stored = signed_points(kind, points)
+	except NegativeEntry:
+		assert kind in ("Earn", "Redeem") and points < 0
+	except ZeroEntry:
+		assert points == 0
+	else:
+		assert abs(stored) == abs(points)
+		assert (stored < 0) == (kind in ("Redeem", "Expire") or (kind == "Adjust" and points < 0))

@@ -1,7 +1,7 @@
 """Every user-facing string has a Simplified Chinese translation."""
 
 from metadata import translation_rows, translations
-from translatable import all_strings
+from translatable import all_strings, built_texts
 
 
 def test_translation_file_is_clean():
@@ -16,6 +16,10 @@ def test_every_string_has_a_zh_translation():
 	zh = translations()
 	missing = sorted({f"{text!r} ({origin})" for text, origin in all_strings() if text not in zh})
 	assert not missing, "untranslated:\n" + "\n".join(missing)
+
+
+def test_no_translated_text_is_built_at_run_time():
+	assert not built_texts(), "pass a literal with {0} placeholders to _() / __() instead"
 
 
 def test_placeholders_survive_translation():

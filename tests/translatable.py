@@ -17,6 +17,8 @@ from metadata import (
 )
 
 JS_CALL = re.compile(r"""__\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`$]*)`)""")
+JS_BUILT_CALL = re.compile(r"__\(\s*`[^`]*\$\{")  # a template with ${...}: no translation can match it
+TRANSLATORS = ("_", "_lt")  # Python: frappe._ and frappe._lt, also called as frappe._(...)
 HTML_TAG = re.compile(r"<[^>]+>")
 
 
@@ -74,19 +76,45 @@ def fixture_strings() -> list[tuple[str, str]]:
 	return found
 
 
+def translator_calls(tree: ast.AST):
+	"""The `_()` / `_lt()` / `frappe._()` calls of a module with their first argument."""
+	for node in ast.walk(tree):
+		if isinstance(node, ast.Call) and node.args:
+			name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+			if name in TRANSLATORS:
+				yield node, node.args[0]
+
+
+def literal_texts(argument: ast.AST) -> list[str]:
+	"""The literal strings a translated argument can be: the string itself, or each literal branch
+	of `a if c else b` / `a or b`."""
+	if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+		return [argument.value]
+	if isinstance(argument, ast.IfExp):
+		return literal_texts(argument.body) + literal_texts(argument.orelse)
+	if isinstance(argument, ast.BoolOp):
+		return [text for value in argument.values for text in literal_texts(value)]
+	return []
+
+
 def python_strings() -> list[tuple[str, str]]:
 	found = []
 	for path in python_files():
-		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-			if (
-				isinstance(node, ast.Call)
-				and isinstance(node.func, ast.Name)
-				and node.func.id == "_"
-				and node.args
-				and isinstance(node.args[0], ast.Constant)
-				and isinstance(node.args[0].value, str)
-			):
-				found.append((node.args[0].value, f"{path.relative_to(APP)}:{node.lineno}"))
+		for node, argument in translator_calls(ast.parse(path.read_text(encoding="utf-8"))):
+			found += [(text, f"{path.relative_to(APP)}:{node.lineno}") for text in literal_texts(argument)]
+	return found
+
+
+def built_texts() -> list[str]:
+	"""Where a translated text is built at run time (an f-string, a ${} template or a + join), which
+	no row of a translation file can ever match."""
+	found = []
+	for path in python_files():
+		for node, argument in translator_calls(ast.parse(path.read_text(encoding="utf-8"))):
+			if isinstance(argument, ast.JoinedStr | ast.BinOp):
+				found.append(f"{path.relative_to(APP)}:{node.lineno}")
+	for path in js_files():
+		found += [path.name for _match in JS_BUILT_CALL.finditer(path.read_text(encoding="utf-8"))]
 	return found
 
 
@@ -100,8 +128,8 @@ def js_strings() -> list[tuple[str, str]]:
 
 
 def label_strings() -> list[tuple[str, str]]:
-	"""Labels kept as data and translated where shown: KPI and count labels, report groupings, risk
-	bands, number cards and dashboard charts."""
+	"""Labels kept as data and translated where shown: KPI and count labels, report groupings, churn
+	risk factors and bands, number cards and dashboard charts."""
 	figures = importlib.import_module("followup_app.core.kpi").FIGURES
 	found = [(figure.label, "core/kpi.py") for figure in figures.values()]
 	definitions = ast.parse((APP / "kpi" / "definitions.py").read_text(encoding="utf-8"))
@@ -110,6 +138,8 @@ def label_strings() -> list[tuple[str, str]]:
 			getattr(target, "id", "") == "GROUP_LABELS" for target in node.targets
 		):
 			found += [(value.value, "kpi/definitions.py GROUP_LABELS") for value in node.value.values]
+	factors = importlib.import_module("followup_app.core.churn").FACTOR_LABELS
+	found += [(label, "core/churn.py FACTOR_LABELS") for label in factors.values()]
 	churn_risk = APP / "customer_followup" / "report" / "churn_risk" / "churn_risk.py"
 	for node in ast.walk(ast.parse(churn_risk.read_text(encoding="utf-8"))):
 		if isinstance(node, ast.Assign) and any(

@@ -8,6 +8,7 @@ from frappe.utils import get_datetime, now_datetime
 
 from followup_app.complaints.sla import at_risk_percent
 from followup_app.core.sla import SlaClock, escalation_needed, sla_status
+from followup_app.languages import in_language_of
 from followup_app.notifications import FOLLOWUP_MANAGER, notify, role_users
 
 COMPLAINT = "Complaint"
@@ -90,7 +91,7 @@ def update_sla(now=None) -> dict:
 
 
 def create_escalation_todos(rows: list[dict], now):
-	"""A ToDo per escalated complaint for each Followup Manager, and one notification each.
+	"""A ToDo per escalated complaint for each Followup Manager, and one notification each, in their language.
 
 	The ToDos are written set-based (INSERT ... SELECT per manager and 10,000 complaints). Each
 	ToDo's name is derived from complaint, manager and level, so one can never be created twice.
@@ -98,10 +99,11 @@ def create_escalation_todos(rows: list[dict], now):
 	managers = role_users([FOLLOWUP_MANAGER])[FOLLOWUP_MANAGER]
 	if not managers:
 		return
-	template = frappe.utils.escape_html(_("Complaint {0} escalated: {1}"))
 	for level in sorted({row.escalation_target for row in rows}):
 		names = [row.name for row in rows if row.escalation_target == level]
 		for manager in managers:
+			with in_language_of(manager):
+				template = frappe.utils.escape_html(_("Complaint {0} escalated: {1}"))
 			for start in range(0, len(names), CHUNK):
 				chunk = names[start : start + CHUNK]
 				frappe.db.sql(
@@ -127,9 +129,11 @@ def create_escalation_todos(rows: list[dict], now):
 				)
 	notify(
 		managers,
-		_("{0} complaints escalated for their SLA").format(len(rows))
-		if len(rows) > 1
-		else _("Complaint {0} escalated: {1}").format(rows[0].name, rows[0].subject or ""),
+		lambda: (
+			_("{0} complaints escalated for their SLA").format(len(rows))
+			if len(rows) > 1
+			else _("Complaint {0} escalated: {1}").format(rows[0].name, rows[0].subject or "")
+		),
 		COMPLAINT,
 		rows[0].name if len(rows) == 1 else None,
 	)

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
+from followup_app.languages import in_language_of
 from followup_app.visits.referenced import plan_referenced_visit
 
 VERIFICATION = "Complaint Verification"
@@ -33,15 +34,16 @@ def apply_verification(visit):
 	if complaint.verification_visit != visit.name or complaint.status != "Resolved":
 		return
 	complaint.verification_outcome = visit.outcome
-	if visit.outcome == "Satisfied":
-		complaint.status = "Closed"
-		complaint.flags.status_reason = _("Verified by visit {0}").format(visit.name)
-	else:
-		complaint.status = "Reopened"
-		complaint.reopen_reason = (
-			_("Verification visit {0}: {1}. {2}")
-			.format(visit.name, _(visit.outcome), visit.summary or "")
-			.strip()
-		)
+	with in_language_of(complaint.assigned_to):  # the reasons are written for the complaint's assignee
+		if visit.outcome == "Satisfied":
+			complaint.status = "Closed"
+			complaint.flags.status_reason = _("Verified by visit {0}").format(visit.name)
+		else:
+			complaint.status = "Reopened"
+			complaint.reopen_reason = (
+				_("Verification visit {0}: {1}. {2}")
+				.format(visit.name, _(visit.outcome), visit.summary or "")
+				.strip()
+			)
 	complaint.flags.ignore_permissions = True
 	complaint.save()

@@ -15,6 +15,16 @@ COMPLAINTS = 15
 DETRACTOR = 10
 MISSED_VISITS = 5
 
+# What each factor code means, in English: stored factors are codes, translated where they are shown.
+FACTOR_LABELS = {
+	"recency": "No purchase for longer than usual",
+	"frequency": "Fewer orders than before",
+	"value": "Lower order value than before",
+	"complaints": "Open or breached complaints",
+	"detractor": "Detractor in the last NPS survey",
+	"missed_visits": "Missed follow-up visits",
+}
+
 
 @dataclass(frozen=True)
 class ChurnSignals:
@@ -81,6 +91,21 @@ def churn_risk(signals: ChurnSignals) -> ChurnRisk:
 		factors.append(("missed_visits", missed))
 	factors = [(name, points) for name, points in factors if points > 0]
 	return ChurnRisk(min(sum(points for _name, points in factors), 100), factors)
+
+
+def encode_factors(factors: list[tuple[str, int]]) -> str:
+	"""The factors as stored on the customer: one "code:points" line each."""
+	return "\n".join(f"{code}:{points}" for code, points in factors)
+
+
+def decode_factors(stored: str | None) -> list[tuple[str, int]]:
+	"""The (code, points) pairs of stored factors; a line that is not a known "code:points" is skipped."""
+	factors = []
+	for line in (stored or "").splitlines():
+		code, _colon, points = line.strip().partition(":")
+		if code in FACTOR_LABELS and points.isdigit():
+			factors.append((code, int(points)))
+	return factors
 
 
 def risk_band(score: int | None) -> str:

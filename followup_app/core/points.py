@@ -18,6 +18,36 @@ class InsufficientPoints(ValueError):
 		self.available = available
 
 
+class NegativeEntry(ValueError):
+	"""An Earn or Redeem entry typed as a negative number (only Adjust takes a sign)."""
+
+
+class ZeroEntry(ValueError):
+	"""A points entry of zero (or not a whole number)."""
+
+
+TYPED_POSITIVE = ("Earn", "Redeem")  # typed as a positive number; a redemption is stored negative
+STORED_NEGATIVE = ("Redeem", "Expire")
+
+
+def signed_points(transaction_type: str, points: float, stored: int | None = None) -> int:
+	"""The points a ledger entry is stored with, from the number typed into it.
+
+	Earn and Redeem take a positive number (a redemption is stored as its negative), Expire entries
+	are negative, Adjust keeps its sign. `stored` is the value already saved for the entry: an
+	unchanged stored value is kept as it is. Raises ZeroEntry for zero or a fraction and
+	NegativeEntry for a negative Earn or Redeem; nothing is ever flipped silently.
+	"""
+	if stored and points == stored:
+		return int(stored)
+	if not points or points != int(points):
+		raise ZeroEntry(points)
+	points = int(points)
+	if transaction_type in TYPED_POSITIVE and points < 0:
+		raise NegativeEntry(points)
+	return -abs(points) if transaction_type in STORED_NEGATIVE else points
+
+
 @dataclass(frozen=True)
 class Lot:
 	name: str

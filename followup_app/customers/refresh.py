@@ -1,6 +1,6 @@
 """The nightly customer refresh: lifecycle stage, churn risk with its factors, and auto-tiering.
 
-Reads customers, invoice statistics, complaints, surveys and missed visits in five aggregate queries, decides
+Reads customers (with their last NPS), invoice statistics, complaints and missed visits in four aggregate queries, decides
 with core.lifecycle, core.churn and core.tiers, and writes only what changed in batched updates.
 Customers that became At Risk are then given to the planner, whose win-back policy plans their visit.
 """
@@ -8,25 +8,15 @@ Customers that became At Risk are then given to the planner, whose win-back poli
 from datetime import date, timedelta
 
 import frappe
-from frappe import _
 from frappe.query_builder.functions import Count, Max, Min, Sum
 from frappe.utils import getdate
 from pypika.terms import Case
 
 from followup_app.bulk import update_by_name
-from followup_app.core.churn import ChurnSignals, churn_risk
+from followup_app.core.churn import ChurnSignals, churn_risk, encode_factors
 from followup_app.core.lifecycle import lifecycle_stage
 from followup_app.core.tiers import TierThreshold, tier_for_revenue
 from followup_app.visits.planner import plan_due_visits
-
-FACTOR_LABELS = {
-	"recency": "No purchase for longer than usual",
-	"frequency": "Fewer orders than before",
-	"value": "Lower order value than before",
-	"complaints": "Open or breached complaints",
-	"detractor": "Detractor in the last NPS survey",
-	"missed_visits": "Missed follow-up visits",
-}
 
 
 def scheduled_refresh_customers():
@@ -48,8 +38,10 @@ def refresh_customers(today: date | str | None = None) -> dict:
 			customer.tier_pinned,
 			customer.lifecycle_stage,
 			customer.last_nps,
+			customer.last_nps_on,
 			customer.churn_risk_score,
 			customer.churn_risk_factors,
+			customer.churn_risk_scored_on,
 		)
 		.where(customer.disabled == 0)
 		.run(as_dict=True)
@@ -57,7 +49,6 @@ def refresh_customers(today: date | str | None = None) -> dict:
 	invoices = invoice_statistics(today)
 	complaints = complaint_counts()
 	missed = missed_visit_counts(today)
-	surveyed = nps_customers()
 	tiers = [
 		TierThreshold(row.name, row.rank, row.min_annual_revenue)
 		for row in frappe.get_all("Customer Tier", fields=["name", "rank", "min_annual_revenue"])
@@ -89,17 +80,23 @@ def refresh_customers(today: date | str | None = None) -> dict:
 				earlier_amount_per_90_days=stats.get("earlier_amount", 0) / 4,
 				open_complaints=open_count,
 				breached_complaints=breached,
-				last_nps=row.last_nps if row.name in surveyed else None,
+				last_nps=row.last_nps if row.last_nps_on else None,
 				missed_visits=missed.get(row.name, 0),
 			)
 		)
-		factors = "\n".join(f"{_(FACTOR_LABELS[name])}: +{points}" for name, points in risk.factors)
+		# A customer without invoices or any risk factor has no churn risk to speak of: not scored.
+		scored = bool(stats.get("count") or risk.factors)
+		factors = encode_factors(risk.factors)
 		new = {"lifecycle_stage": stage, "churn_risk_score": risk.score, "churn_risk_factors": factors}
 		if tiers and not row.tier_pinned:
 			new["followup_tier"] = tier_for_revenue(tiers, stats.get("last_year_amount", 0))
 		changed = {
 			field: value for field, value in new.items() if (row.get(field) or None) != (value or None)
 		}
+		if scored != bool(row.churn_risk_scored_on) or (
+			scored and {"churn_risk_score", "churn_risk_factors"} & changed.keys()
+		):
+			changed["churn_risk_scored_on"] = today if scored else None
 		if changed:
 			changes[row.name] = changed
 		if stage == "At Risk" and row.lifecycle_stage != "At Risk":
@@ -180,20 +177,6 @@ def complaint_counts() -> dict[str, tuple[int, int]]:
 		.run()
 	)
 	return {name: (int(opened), int(breached or 0)) for name, opened, breached in rows}
-
-
-def nps_customers() -> set[str]:
-	"""Customers with a completed survey that has an NPS answer (so last_nps is meaningful)."""
-	survey = frappe.qb.DocType("Satisfaction Survey")
-	return {
-		row[0]
-		for row in frappe.qb.from_(survey)
-		.select(survey.customer)
-		.where(survey.status == "Completed")
-		.where(survey.nps_category.isin(["Promoter", "Passive", "Detractor"]))
-		.distinct()
-		.run()
-	}
 
 
 def missed_visit_counts(today: date) -> dict[str, int]:

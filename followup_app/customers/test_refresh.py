@@ -2,7 +2,7 @@
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_days, nowdate
+from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.customers.refresh import refresh_customers, scheduled_refresh_customers
 from followup_app.testing import make_customer, make_invoice
@@ -22,7 +22,13 @@ class TestCustomerRefresh(FrappeTestCase):
 		return frappe.db.get_value(
 			"Customer",
 			name,
-			["lifecycle_stage", "churn_risk_score", "churn_risk_factors", "followup_tier"],
+			[
+				"lifecycle_stage",
+				"churn_risk_score",
+				"churn_risk_factors",
+				"churn_risk_scored_on",
+				"followup_tier",
+			],
 			as_dict=True,
 		)
 
@@ -31,6 +37,8 @@ class TestCustomerRefresh(FrappeTestCase):
 		pinned = make_customer("_Test Refresh Pinned", followup_tier="VIP", tier_pinned=1).name
 		refresh_customers()
 		self.assertEqual(self.values(prospect).lifecycle_stage, "Prospect")
+		# Nothing bought and no risk signal: no churn risk to speak of, not a score of 0.
+		self.assertIsNone(self.values(prospect).churn_risk_scored_on)
 		self.assertEqual(self.values(prospect).followup_tier, "Normal")
 		self.assertEqual(self.values(pinned).followup_tier, "VIP")
 
@@ -48,10 +56,9 @@ class TestCustomerRefresh(FrappeTestCase):
 		self.assertEqual(values.lifecycle_stage, "At Risk")
 		# rhythm 100 days and 100 days idle: no recency points; orders and value fell to nothing.
 		self.assertEqual(values.churn_risk_score, 35)
-		self.assertEqual(
-			values.churn_risk_factors.splitlines(),
-			["Fewer orders than before: +20", "Lower order value than before: +15"],
-		)
+		# Stored as data (factor codes and points), translated where shown.
+		self.assertEqual(values.churn_risk_factors.splitlines(), ["frequency:20", "value:15"])
+		self.assertEqual(getdate(values.churn_risk_scored_on), getdate())
 		self.assertGreaterEqual(result["newly_at_risk"], 1)
 		self.assertTrue(
 			frappe.db.exists(

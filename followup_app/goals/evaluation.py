@@ -45,12 +45,13 @@ def evaluate(goal, today=None):
 	cumulative = kpi.kind == TOTAL
 	goal.higher_is_better = int(kpi.higher_is_better)
 	if today >= start and not goal.baseline_computed_on:
-		goal.baseline_value = kpi_total(key, goal_scope(goal, *goals.baseline_window(start, end)))
+		baseline = kpi_total(key, goal_scope(goal, *goals.baseline_window(start, end)))
+		goal.baseline_value, goal.baseline_measured = baseline, int(baseline is not None)
 		goal.baseline_computed_on = today
 	current = kpi_total(key, goal_scope(goal, start, min(today, end))) if today >= start else None
-	goal.current_value = current
+	goal.current_value, goal.current_measured = current, int(current is not None)
 	goal.progress = goals.progress(
-		current, goal.baseline_value, goal.target_value, kpi.higher_is_better, cumulative
+		current, baseline_value(goal), goal.target_value, kpi.higher_is_better, cumulative
 	)
 	goal.status = goals.status(
 		start, end, today, current, goal.progress, goal.target_value, kpi.higher_is_better, cumulative
@@ -58,16 +59,29 @@ def evaluate(goal, today=None):
 	goal.last_evaluated_on = now_datetime()
 
 
+def baseline_value(goal) -> float | None:
+	"""The goal's baseline, None when its window had nothing to measure (a Float column stores 0 then)."""
+	return goal.baseline_value if goal.baseline_measured else None
+
+
+def current_value(goal) -> float | None:
+	"""The goal's current value, None when its period so far has nothing to measure."""
+	return goal.current_value if goal.current_measured else None
+
+
 def notify_outcome(goal):
-	"""Tell the responsible user (else the goal's owner) and the Followup Managers that the goal
-	was achieved or missed."""
-	if goal.status == goals.ACHIEVED:
-		subject = _("Goal {0} achieved: {1} reached {2} (target {3})")
-	else:
-		subject = _("Goal {0} missed: {1} ended at {2} (target {3})")
-	subject = subject.format(
-		goal.goal_name, _(goal.metric), format_value(goal.current_value), format_value(goal.target_value)
-	)
+	"""Tell the responsible user (else the goal's owner) and the Followup Managers, each in their
+	language, that the goal was achieved or missed."""
+
+	def subject() -> str:
+		if goal.status == goals.ACHIEVED:
+			text = _("Goal {0} achieved: {1} reached {2} (target {3})")
+		else:
+			text = _("Goal {0} missed: {1} ended at {2} (target {3})")
+		return text.format(
+			goal.goal_name, _(goal.metric), format_value(current_value(goal)), format_value(goal.target_value)
+		)
+
 	users = [goal.responsible_user or goal.owner, *role_users([FOLLOWUP_MANAGER])[FOLLOWUP_MANAGER]]
 	notify(users, subject, "Followup Goal", goal.name)
 

@@ -5,6 +5,7 @@ import frappe
 from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.goals.evaluation import report_filters, scheduled_evaluate_goals
+from followup_app.kpi.digest import digest_figures
 from followup_app.kpi.test_definitions import GROUP, VISITOR, KpiDatasetTestCase
 from followup_app.testing import make_user
 
@@ -77,12 +78,36 @@ class TestFollowupGoal(KpiDatasetTestCase):
 			("Visit Completion Rate", 150, 0, 10, {}),  # a rate above 100
 			("NPS", -120, 0, 10, {}),
 			("Average Satisfaction (CSAT)", 0, 0, 10, {}),
+			("Average Satisfaction (CSAT)", 7, 0, 10, {}),  # CSAT is 1-5
+			("Customer Effort", -2, 0, 10, {}),
+			("Points Issued", -100, 0, 10, {}),
+			("Average Resolution Hours", -8, 0, 10, {}),
 			("NPS", 30, 0, 10, {"visitor": VISITOR}),  # surveys are not per visitor
 			("No Such KPI", 30, 0, 10, {}),
 		):
 			with self.assertRaises(frappe.ValidationError):
 				make_goal("_Test Goal Invalid", metric, target, start, end, **values)
 		self.assertFalse(frappe.db.exists("Followup Goal", "_Test Goal Invalid"))
+
+	def test_nothing_to_measure_is_stored_as_unmeasured_not_zero(self):
+		# The 31 days before the period had no visits: the baseline is unknown, not 0 %.
+		behind = make_goal("_Test Goal Behind", "Visit Completion Rate", 80, -20, 10)
+		later = make_goal("_Test Goal Later", "NPS", 30, 5, 30)
+		behind.reload()
+		later.reload()
+		self.assertEqual((behind.baseline_measured, behind.current_measured), (0, 1))
+		self.assertEqual((later.baseline_measured, later.current_measured), (0, 0))
+		behind.save()  # evaluated again from the stored record
+		self.assertEqual((behind.progress, behind.status), (0, "At Risk"))
+		digest_goal = next(
+			goal for goal in digest_figures(getdate())["goals_at_risk"] if goal.name == behind.name
+		)
+		self.assertEqual(digest_goal.current_value, 75.0)
+		frappe.db.set_value("Followup Goal", behind.name, "current_measured", 0)
+		digest_goal = next(
+			goal for goal in digest_figures(getdate())["goals_at_risk"] if goal.name == behind.name
+		)
+		self.assertIsNone(digest_goal.current_value)
 
 	def test_daily_job_updates_open_goals_idempotently(self):
 		goal = make_goal("_Test Goal Daily", "Visit Completion Rate", 80, -20, 10)

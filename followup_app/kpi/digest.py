@@ -8,6 +8,7 @@ from frappe import _
 from frappe.utils import add_days, getdate
 
 from followup_app.core.kpi import KPIS, change, improved
+from followup_app.goals.evaluation import current_value
 from followup_app.kpi.definitions import EVER, Scope, kpi_table, kpi_total
 from followup_app.notifications import FOLLOWUP_MANAGER, role_users
 
@@ -58,12 +59,24 @@ def digest_figures(today: date) -> dict:
 		"kpis": kpis,
 		"overdue_visits": kpi_total("open_visits", Scope(EVER, add_days(today, -1), user="Administrator")),
 		"breached_complaints": kpi_total("breached_complaints", Scope(EVER, today, user="Administrator")),
-		"goals_at_risk": frappe.get_all(
-			"Followup Goal",
-			filters={"status": "At Risk"},
-			fields=["name", "goal_name", "metric", "current_value", "target_value", "progress", "period_end"],
-			order_by="period_end asc",
-		),
+		"goals_at_risk": [
+			frappe._dict(goal, current_value=current_value(goal))
+			for goal in frappe.get_all(
+				"Followup Goal",
+				filters={"status": "At Risk"},
+				fields=[
+					"name",
+					"goal_name",
+					"metric",
+					"current_value",
+					"current_measured",
+					"target_value",
+					"progress",
+					"period_end",
+				],
+				order_by="period_end asc",
+			)
+		],
 	}
 
 

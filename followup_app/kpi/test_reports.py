@@ -10,6 +10,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.kpi import cards
 from followup_app.kpi.test_definitions import CATEGORIES, GROUP, VISITOR, KpiDatasetTestCase
+from followup_app.languages import in_language
 
 REPORTS = (
 	"Followup KPI",
@@ -112,13 +113,58 @@ class TestReports(KpiDatasetTestCase):
 			(visitor["visits_planned_numerator"], visitor["complaints_opened_numerator"]), (1, 1)
 		)
 
+	def score(self, customer, score, factors=None, stage=None):
+		frappe.db.set_value(
+			"Customer",
+			customer,
+			{
+				"churn_risk_score": score,
+				"churn_risk_factors": factors,
+				"churn_risk_scored_on": getdate(),
+				"lifecycle_stage": stage,
+			},
+		)
+
 	def test_churn_risk_lists_customers_above_the_minimum(self):
-		frappe.db.set_value("Customer", self.a, {"churn_risk_score": 80, "churn_risk_factors": "Recency: 35"})
-		frappe.db.set_value("Customer", self.b, "churn_risk_score", 20)
+		self.score(self.a, 80, "recency:35\ncomplaints:15")
+		self.score(self.b, 20)
 		result = run("Churn Risk", {**self.filters, "min_score": 50}, ignore_prepared_report=True)
 		self.assertEqual([row["customer"] for row in result["result"]], [self.a])
 		self.assertEqual(result["result"][0]["risk_band"], "Critical")
+		self.assertEqual(
+			result["result"][0]["churn_risk_factors"],
+			"No purchase for longer than usual: +35\nOpen or breached complaints: +15",
+		)
 		self.assertEqual(result["report_summary"][0]["value"], 1)
+
+	def test_churn_risk_speaks_the_reader_language_and_shows_no_score_for_the_unscored(self):
+		self.score(self.a, 80, "recency:35", stage="At Risk")
+		frappe.db.set_value(
+			"Customer",
+			self.b,
+			{"churn_risk_score": 0, "churn_risk_factors": None, "churn_risk_scored_on": None},
+		)
+		with in_language("zh"):
+			result = run("Churn Risk", {**self.filters, "min_score": 0}, ignore_prepared_report=True)
+		rows = {row["customer"]: row for row in result["result"]}
+		zh = lambda text: frappe._(text, lang="zh")  # noqa: E731
+		self.assertEqual(
+			(rows[self.a]["churn_risk_factors"], rows[self.a]["lifecycle_stage"], rows[self.a]["risk_band"]),
+			(
+				zh("{0}: +{1}").format(zh("No purchase for longer than usual"), 35),
+				zh("At Risk"),
+				zh("Critical"),
+			),
+		)
+		self.assertNotIn("No purchase", rows[self.a]["churn_risk_factors"])
+		unscored = rows[self.b]
+		self.assertEqual(
+			(unscored["churn_risk_score"], unscored["risk_band"], unscored["churn_risk_factors"]),
+			(None, None, None),
+		)
+		low = next(dataset["values"] for dataset in result["chart"]["data"]["datasets"])[0]
+		self.assertNotIn(self.b, [row["customer"] for row in result["result"] if row["risk_band"]])
+		self.assertEqual(low, sum(1 for row in result["result"] if row["risk_band"] == zh("Low")))
 
 	def test_bad_filters_are_refused(self):
 		with self.assertRaises(frappe.ValidationError):
@@ -129,6 +175,8 @@ class TestReports(KpiDatasetTestCase):
 			self.report("Followup KPI", metric="no_such_kpi")
 		with self.assertRaises(frappe.ValidationError):
 			self.report("Followup KPI", metric="nps", group_by="visitor")
+		with self.assertRaises(frappe.ValidationError):
+			self.report("Churn Risk", limit=-5)
 
 	def test_followup_user_sees_only_their_records(self):
 		frappe.set_user(VISITOR)

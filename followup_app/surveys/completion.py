@@ -4,7 +4,8 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
 
-from followup_app.customer_stats import refresh_satisfaction
+from followup_app.customer_stats import refresh_last_nps, refresh_satisfaction
+from followup_app.languages import in_language_of
 from followup_app.points.sources import award
 
 
@@ -22,8 +23,7 @@ def enqueue_completion(survey_name: str):
 def apply_completion(survey_name: str):
 	"""Run once when a survey becomes Completed (a background job)."""
 	survey = frappe.get_doc("Satisfaction Survey", survey_name)
-	if survey.nps_score is not None:
-		frappe.db.set_value("Customer", survey.customer, "last_nps", survey.nps_score, update_modified=False)
+	refresh_last_nps(survey.customer)
 	refresh_satisfaction(survey.customer)
 	points = frappe.db.get_value(
 		"Survey Template", survey.survey_template, "points_on_completion"
@@ -34,19 +34,22 @@ def apply_completion(survey_name: str):
 
 
 def recover(survey):
-	"""A recovery ToDo for the account manager (else the default visitor); optionally a Complaint."""
+	"""A recovery ToDo for the account manager (else the default visitor); optionally a Complaint. Both
+	are written in that person's language."""
 	owner = frappe.db.get_value("Customer", survey.customer, "account_manager") or frappe.db.get_single_value(
 		"Followup Settings", "default_visitor"
 	)
+	customer = survey.customer_name or survey.customer
+	with in_language_of(owner):
+		task = _("Unhappy customer {0}: call back and recover the relationship").format(customer)
+		subject = _("Low survey score from {0}").format(customer)
 	if owner:
 		add_assignment(
 			{
 				"assign_to": [owner],
 				"doctype": survey.doctype,
 				"name": survey.name,
-				"description": _("Unhappy customer {0}: call back and recover the relationship").format(
-					survey.customer_name or survey.customer
-				),
+				"description": task,
 				"priority": "High",
 			},
 			ignore_permissions=True,
@@ -56,7 +59,7 @@ def recover(survey):
 			{
 				"doctype": "Complaint",
 				"customer": survey.customer,
-				"subject": _("Low survey score from {0}").format(survey.customer_name or survey.customer),
+				"subject": subject,
 				"channel": "Web",
 				"severity": "Medium",
 				"reference_doctype": survey.doctype,

@@ -81,6 +81,41 @@ class TestSurveys(OutgoingMailTestMixin, FrappeTestCase):
 		survey.save()
 		self.assertEqual(frappe.db.get_value("Customer", self.customer, "loyalty_points_balance"), 10)
 
+	def test_a_customer_shows_only_figures_it_has_answers_for(self):
+		customer = frappe.db.get_value(
+			"Customer", self.customer, ["last_nps_on", "satisfaction_ratings"], as_dict=True
+		)
+		self.assertEqual((customer.last_nps_on, customer.satisfaction_ratings), (None, 0))
+		complete(self.sent(), {"1": 4, "2": "5", "3": 6})  # CSAT only: no NPS answer
+		customer = frappe.db.get_value(
+			"Customer",
+			self.customer,
+			["last_nps_on", "satisfaction_ratings", "avg_satisfaction"],
+			as_dict=True,
+		)
+		self.assertIsNone(customer.last_nps_on)  # no Last NPS of 0 (a Detractor score)
+		self.assertEqual((customer.satisfaction_ratings, customer.avg_satisfaction), (1, 4.5))
+		survey = self.sent(NPS)
+		complete(survey, {"1": 0})
+		customer = frappe.db.get_value("Customer", self.customer, ["last_nps", "last_nps_on"], as_dict=True)
+		survey.reload()
+		self.assertEqual((customer.last_nps, customer.last_nps_on), (0, survey.completed_on))
+
+	def test_recovery_task_is_written_in_the_account_manager_language(self):
+		frappe.db.set_value("User", MANAGER, "language", "zh")
+		frappe.db.set_value("Customer", self.customer, "customer_name", "_Test Survey Customer")
+		survey = self.sent(NPS)
+		complete(survey, {"1": 2})
+		description = frappe.db.get_value("ToDo", {"reference_name": survey.name}, "description")
+		self.assertIn("_Test Survey Customer", description)
+		self.assertEqual(
+			description,
+			frappe._("Unhappy customer {0}: call back and recover the relationship", lang="zh").format(
+				"_Test Survey Customer"
+			),
+		)
+		self.assertNotIn("Unhappy customer", description)
+
 	def test_detractor_gets_a_recovery_task_and_optionally_a_complaint(self):
 		frappe.db.set_single_value("Followup Settings", "complaint_on_detractor", 1)
 		survey = self.sent(NPS)

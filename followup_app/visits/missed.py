@@ -61,7 +61,9 @@ def mark_missed_visits(today: date | str | None = None) -> int:
 			.run()
 		)
 	notify_managers(
-		_("{0} planned visits were missed; customers still due have been planned again").format(len(missed)),
+		lambda: _("{0} planned visits were missed; customers still due have been planned again").format(
+			len(missed)
+		),
 		VISIT,
 	)
 	plan_due_visits(today)

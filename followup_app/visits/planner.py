@@ -20,6 +20,7 @@ from followup_app.bulk import bulk_insert_dicts, reserve_names
 from followup_app.core.cadence import PolicyRule, tree_ancestors
 from followup_app.core.planning import CustomerPlan, CustomerSchedule, choose_visitors, plan_customer
 from followup_app.holidays import holidays_from
+from followup_app.languages import in_language_of
 from followup_app.notifications import notify, role_users
 
 VISIT = "Visit Record"
@@ -352,7 +353,7 @@ def insert_visits(
 						"reference_type": VISIT,
 						"reference_name": row["name"],
 						"description": visit_todo_description(
-							row["customer_name"] or row["customer"], row["visit_type"]
+							row["customer_name"] or row["customer"], row["visit_type"], row["visitor"]
 						),
 					}
 				)
@@ -365,9 +366,10 @@ def insert_visits(
 	return accepted
 
 
-def visit_todo_description(customer_name: str, visit_type: str) -> str:
-	"""The ToDo text of a planned visit."""
-	return escape_html(_("{0} visit to {1}").format(_(visit_type), customer_name))
+def visit_todo_description(customer_name: str, visit_type: str, visitor: str) -> str:
+	"""The ToDo text of a planned visit, in the visitor's language."""
+	with in_language_of(visitor):
+		return escape_html(_("{0} visit to {1}").format(_(visit_type), customer_name))
 
 
 def load_customer_names(customers: list[str]) -> dict[str, str]:
@@ -419,4 +421,6 @@ def notify_visitors(planned: dict[str, tuple[str, str | None, date]]):
 		if visitor:
 			counts[visitor] += 1
 	for visitor, count in counts.items():
-		notify([visitor], _("{0} follow-up visits were planned for you").format(count), VISIT)
+		notify(
+			[visitor], lambda count=count: _("{0} follow-up visits were planned for you").format(count), VISIT
+		)

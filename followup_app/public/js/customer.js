@@ -1,8 +1,36 @@
 // Copyright (c) 2026, followup_app developers and contributors
 // For license information, please see license.txt
 
+frappe.provide("followup_app");
+
+// Churn risk factors are stored as "code:points" lines (followup_app.core.churn.FACTOR_LABELS has
+// the same codes and English labels): they show in the reader's language.
+followup_app.churn_factor_labels = () => ({
+	recency: __("No purchase for longer than usual"),
+	frequency: __("Fewer orders than before"),
+	value: __("Lower order value than before"),
+	complaints: __("Open or breached complaints"),
+	detractor: __("Detractor in the last NPS survey"),
+	missed_visits: __("Missed follow-up visits"),
+});
+
+followup_app.format_churn_factors = (value) => {
+	const labels = followup_app.churn_factor_labels();
+	return (value || "")
+		.split("\n")
+		.map((line) => line.trim().split(":"))
+		.filter(([code, points]) => labels[code] && /^\d+$/.test(points))
+		.map(([code, points]) => frappe.utils.escape_html(__("{0}: +{1}", [labels[code], points])))
+		.join("<br>");
+};
+
 frappe.ui.form.on("Customer", {
 	refresh(frm) {
+		const factors = frm.fields_dict.churn_risk_factors;
+		if (factors) {
+			factors.df.formatter = followup_app.format_churn_factors;
+			factors.refresh();
+		}
 		if (frm.is_new() || !frappe.model.can_create("Visit Record")) {
 			return;
 		}

@@ -14,6 +14,8 @@ from followup_app.complaints.sla import at_risk_percent, due_after, sla_hours
 from followup_app.complaints.verification import plan_verification_visit
 from followup_app.core import complaints as rules
 from followup_app.core.sla import SlaClock, sla_status
+from followup_app.languages import in_language_of
+from followup_app.limits import validate_limits
 from followup_app.points.sources import award_complaint_compensation
 
 MANAGER_ROLES = {"Followup Manager", "System Manager"}
@@ -24,12 +26,11 @@ class Complaint(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		validate_limits(self)
 		if not self.customer:
 			self.customer = customer_for_email(self.raised_by)
 		if not self.customer and not self.flags.ignore_mandatory:
 			frappe.throw(_("Choose the customer who complained."), title=_("Missing Customer"))
-		if (self.compensation_points or 0) < 0:
-			frappe.throw(_("Compensation points cannot be negative."), title=_("Invalid Value"))
 		self.previous_status = self.get_doc_before_save().status if not self.is_new() else None
 		if not rules.can_move(self.previous_status, self.status):
 			frappe.throw(
@@ -96,7 +97,8 @@ class Complaint(Document):
 		elif self.status == rules.CLOSED:
 			self.closed_on = now
 			if rules.close_needs_override(self.verification_outcome):
-				reason = _("Closed without verification: {0}").format(self.override_reason)
+				with in_language_of(self.assigned_to):  # the history is written for the assignee
+					reason = _("Closed without verification: {0}").format(self.override_reason)
 		elif self.status == rules.REOPENED:
 			# SLA restart rule: the resolution clock starts again, in full, when the complaint reopens.
 			_response, resolution_hours = sla_hours(self.severity)

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from followup_app.core.tiers import TierThreshold, unreachable_tiers
+from followup_app.limits import validate_limits
 
 
 class CustomerTier(Document):
@@ -24,12 +25,7 @@ class CustomerTier(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		if (self.rank or 0) < 1:
-			frappe.throw(
-				_("Rank must be 1 or greater (1 is the most important tier)."), title=_("Invalid Rank")
-			)
-		if (self.min_annual_revenue or 0) < 0:
-			frappe.throw(_("Minimum Annual Revenue cannot be negative."), title=_("Invalid Value"))
+		validate_limits(self)
 		holder = frappe.db.get_value("Customer Tier", {"rank": self.rank, "name": ("!=", self.name)})
 		if holder:
 			frappe.throw(

@@ -4,8 +4,7 @@
 frappe.ui.form.on("Followup Goal", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		const current =
-			frm.doc.current_value === null ? "–" : format_number(frm.doc.current_value, null, 2);
+		const current = frm.doc.current_measured ? format_number(frm.doc.current_value, null, 2) : "–";
 		frm.dashboard.add_progress(
 			__("Progress"),
 			frm.doc.progress || 0,

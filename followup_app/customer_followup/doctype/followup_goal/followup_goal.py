@@ -7,9 +7,11 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from followup_app.core.goals import FINAL
-from followup_app.core.kpi import KPIS, MEAN, NET_PERCENT, PERCENT
+from followup_app.core.kpi import KPIS
+from followup_app.core.limits import target_limit
 from followup_app.goals.evaluation import evaluate, metric_key, notify_outcome
 from followup_app.kpi.definitions import MEASURES
+from followup_app.limits import limit_message
 
 SCOPE_FIELDS = (
 	"metric",
@@ -35,28 +37,16 @@ class FollowupGoal(Document):
 			)
 		if any(self.has_value_changed(field) for field in SCOPE_FIELDS):
 			self.baseline_value = None
+			self.baseline_measured = 0
 			self.baseline_computed_on = None
 		evaluate(self)
 
 	def validate_target(self, key: str):
-		kind = KPIS[key].kind
-		low, high = {PERCENT: (0, 100), NET_PERCENT: (-100, 100)}.get(kind, (0, None))
-		if (
-			self.target_value is None
-			or self.target_value < low
-			or (high is not None and self.target_value > high)
-		):
-			bounds = (
-				_("between {0} and {1}").format(low, high)
-				if high is not None
-				else _("at least {0}").format(low)
-			)
+		limit = target_limit(key, KPIS[key].kind)
+		if not limit.allows(self.target_value):
 			frappe.throw(
-				_("The target of {0} must be {1}.").format(_(self.metric), bounds), title=_("Invalid Target")
-			)
-		if kind == MEAN and self.target_value == 0:
-			frappe.throw(
-				_("The target of {0} must be above 0.").format(_(self.metric)), title=_("Invalid Target")
+				limit_message(_("The target of {0}").format(_(self.metric)), limit),
+				title=_("Invalid Target"),
 			)
 
 	def on_update(self):

@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from followup_app.limits import validate_limits
+
 
 class FollowupPolicy(Document):
 	# begin: auto-generated types
@@ -40,15 +42,12 @@ class FollowupPolicy(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		validate_limits(self)
 		self.validate_cadence()
 		self.validate_assignment()
 		self.validate_script()
 
 	def validate_cadence(self):
-		if (self.interval_days or 0) <= 0:
-			frappe.throw(_("Interval (Days) must be greater than zero."), title=_("Invalid Cadence"))
-		if (self.lead_days or 0) < 0:
-			frappe.throw(_("Plan Days Ahead cannot be negative."), title=_("Invalid Cadence"))
 		if self.lead_days >= self.interval_days:
 			frappe.throw(
 				_("Plan Days Ahead must be less than the interval of {0} days.").format(self.interval_days),

@@ -5,17 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-POSITIVE_FIELDS = (
-	"response_sla_hours",
-	"resolution_sla_hours",
-	"verification_visit_days",
-	"missed_visit_grace_days",
-	"activation_visit_days",
-	"survey_expiry_days",
-	"points_expiry_days",
-	"inactive_days_at_risk",
-	"inactive_days_churned",
-)
+from followup_app.limits import validate_limits
 
 
 class FollowupSettings(Document):
@@ -48,28 +38,9 @@ class FollowupSettings(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		self.validate_positive_values()
-		self.validate_at_risk_percent()
+		validate_limits(self)
 		self.validate_lifecycle_thresholds()
 		self.validate_sla_rules()
-
-	def validate_positive_values(self):
-		for fieldname in POSITIVE_FIELDS:
-			if (self.get(fieldname) or 0) <= 0:
-				frappe.throw(
-					_("{0} must be greater than zero.").format(_(self.meta.get_label(fieldname))),
-					title=_("Invalid Value"),
-				)
-		for fieldname in ("points_per_survey", "points_per_visit"):
-			if (self.get(fieldname) or 0) < 0:
-				frappe.throw(
-					_("{0} cannot be negative.").format(_(self.meta.get_label(fieldname))),
-					title=_("Invalid Value"),
-				)
-
-	def validate_at_risk_percent(self):
-		if not 1 <= (self.sla_at_risk_percent or 0) <= 99:
-			frappe.throw(_("At Risk percent must be between 1 and 99."), title=_("Invalid Value"))
 
 	def validate_lifecycle_thresholds(self):
 		if self.inactive_days_churned <= self.inactive_days_at_risk:
@@ -87,11 +58,6 @@ class FollowupSettings(Document):
 					title=_("Duplicate SLA Rule"),
 				)
 			seen.add(rule.severity)
-			if (rule.response_hours or 0) <= 0 or (rule.resolution_hours or 0) <= 0:
-				frappe.throw(
-					_("Row {0}: response and resolution hours must be greater than zero.").format(rule.idx),
-					title=_("Invalid Value"),
-				)
 			if rule.response_hours > rule.resolution_hours:
 				frappe.throw(
 					_("Row {0}: response hours cannot exceed resolution hours.").format(rule.idx),

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, getdate
 
-from followup_app.core.points import InsufficientPoints, allocate
+from followup_app.core.points import InsufficientPoints, NegativeEntry, ZeroEntry, allocate, signed_points
 from followup_app.points.erpnext_loyalty import mirror_lot, mirror_use, remove_mirrors
 from followup_app.points.ledger import change_remaining, load_lots, lock_customers, refresh_balances
 
@@ -29,15 +29,20 @@ class LoyaltyPoints(Document):
 			self.company = default_company()
 
 	def validate_points(self):
-		points = self.points
-		if not points or float(points) != int(float(points)):
+		before = self.get_doc_before_save()
+		stored = before.points if before and before.transaction_type == self.transaction_type else None
+		try:
+			self.points = signed_points(self.transaction_type, float(self.points or 0), stored)
+		except ZeroEntry:
 			frappe.throw(_("Points must be a whole number other than zero."), title=_("Invalid Points"))
-		points = int(float(points))
-		if self.transaction_type == "Earn":
-			points = abs(points)
-		elif self.transaction_type in ("Redeem", "Expire"):
-			points = -abs(points)
-		self.points = points
+		except NegativeEntry:
+			if self.transaction_type == "Redeem":
+				message = _(
+					"Enter the points to redeem as a positive number; they are taken off the balance."
+				)
+			else:
+				message = _("Enter a positive number of points; use Adjust to deduct points.")
+			frappe.throw(message, title=_("Invalid Points"))
 		if self.transaction_type == "Adjust" and not MANAGER_ROLES & set(frappe.get_roles()):
 			frappe.throw(
 				_("Only a Followup Manager can adjust points."),

@@ -68,6 +68,20 @@ class TestLoyaltyPoints(FrappeTestCase):
 		self.assert_refused(points=5, reason="Referral", referred_customer=self.customer)
 		self.assert_refused(points=5, transaction_type="Expire")
 
+	def test_a_negative_earn_or_redeem_is_refused_not_flipped(self):
+		post(self.customer, 10)
+		for kind in ("Earn", "Redeem"):
+			with self.subTest(kind=kind), self.assertRaisesRegex(frappe.ValidationError, "positive number"):
+				post(self.customer, -5, kind)
+		self.assertEqual(balance(self.customer), 10)
+		self.assertEqual(frappe.db.count(LEDGER, {"customer": self.customer}), 1)
+		adjusted = post(self.customer, -4, "Adjust")  # a deduction is an Adjust, signed as typed
+		self.assertEqual(adjusted.points, -4)
+		draft = post(self.customer, 3, "Redeem", submit=False)
+		self.assertEqual(draft.points, -3)
+		draft.submit()  # saved again with its stored (negative) points: kept as it is
+		self.assertEqual((draft.points, balance(self.customer)), (-3, 3))
+
 	def test_adjust_and_redemption_need_permission(self):
 		frappe.set_user(make_user("points.user@example.com", "Followup User"))
 		self.assert_refused(frappe.PermissionError, points=5, transaction_type="Adjust")

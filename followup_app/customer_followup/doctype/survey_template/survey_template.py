@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from followup_app.limits import validate_limits
 from followup_app.surveys.answers import CHOICES, choices_of
 
 
@@ -13,6 +14,7 @@ class SurveyTemplate(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		validate_limits(self)
 		if not self.questions:
 			frappe.throw(_("A survey needs at least one question."), title=_("No Questions"))
 		nps_questions = 0
@@ -21,10 +23,6 @@ class SurveyTemplate(Document):
 				frappe.throw(
 					_("Row {0}: a choice question needs at least two options, one per line.").format(row.idx),
 					title=_("Missing Options"),
-				)
-			if (row.weight or 0) < 0:
-				frappe.throw(
-					_("Row {0}: the weight cannot be negative.").format(row.idx), title=_("Invalid Value")
 				)
 			nps_questions += row.question_type == "NPS 0-10"
 		if nps_questions > 1:

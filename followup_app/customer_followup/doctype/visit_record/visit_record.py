@@ -16,6 +16,7 @@ from followup_app.kpi.definitions import (
 	VISIT_OWNER_COLUMNS,
 	VISIT_OWNER_INDEX,
 )
+from followup_app.limits import validate_limits
 from followup_app.visits.completion import complete_visit, create_opportunities
 from followup_app.visits.permissions import sees_all_visits
 from followup_app.visits.planner import visit_todo_description
@@ -35,6 +36,7 @@ class VisitRecord(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		validate_limits(self)
 		self.validate_status_change()
 		self.set_default_visitor()
 		self.load_script_questions()
@@ -138,7 +140,7 @@ class VisitRecord(Document):
 					"doctype": self.doctype,
 					"name": self.name,
 					"description": visit_todo_description(
-						self.customer_name or self.customer, self.visit_type
+						self.customer_name or self.customer, self.visit_type, self.visitor
 					),
 					"date": self.planned_date,
 				},

@@ -5,8 +5,10 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, cint, getdate
 
-from followup_app.core.churn import risk_band
+from followup_app.core.churn import FACTOR_LABELS, decode_factors, risk_band
+from followup_app.core.limits import Limit
 from followup_app.kpi.definitions import Scope, kpi_total
+from followup_app.limits import limit_message
 
 BANDS = ("Low", "Medium", "High", "Critical")
 DEFAULT_LIMIT = 500
@@ -22,6 +24,8 @@ def execute(filters: dict | None = None):
 	filters.from_date = filters.from_date or add_months(getdate(filters.to_date), -12)
 	scope = Scope.from_filters(filters)
 	limit = cint(filters.limit) or DEFAULT_LIMIT
+	if limit < 1:
+		frappe.throw(limit_message(_("Show at Most"), Limit(1)), title=_("Invalid Value"))
 	rows = frappe.get_list(
 		"Customer",
 		filters=customer_filters(filters),
@@ -32,6 +36,7 @@ def execute(filters: dict | None = None):
 			"lifecycle_stage",
 			"churn_risk_score",
 			"churn_risk_factors",
+			"churn_risk_scored_on",
 			"last_visit_date",
 			"next_visit_due",
 			"account_manager",
@@ -42,11 +47,11 @@ def execute(filters: dict | None = None):
 	at_risk = frappe.get_list("Customer", filters=customer_filters(filters), fields=["count(name) as total"])[
 		0
 	].total
-	for row in rows:
-		row["risk_band"] = _(risk_band(row.churn_risk_score))
 	counts = {band: 0 for band in BANDS}
 	for row in rows:
-		counts[risk_band(row.churn_risk_score)] += 1
+		if row.churn_risk_scored_on:
+			counts[risk_band(row.churn_risk_score)] += 1
+		present(row)
 	chart = {
 		"data": {
 			"labels": [_(band) for band in BANDS],
@@ -69,6 +74,23 @@ def execute(filters: dict | None = None):
 		},
 	]
 	return columns(), rows, None, chart, summary
+
+
+def present(row):
+	"""Show a row in the reader's language; a customer not scored yet shows no score, band or factors."""
+	if row.churn_risk_scored_on:
+		row.risk_band = _(risk_band(row.churn_risk_score))
+		row.churn_risk_factors = factor_lines(row.churn_risk_factors)
+	else:
+		row.churn_risk_score = row.risk_band = row.churn_risk_factors = None
+	row.lifecycle_stage = _(row.lifecycle_stage) if row.lifecycle_stage else None
+
+
+def factor_lines(stored: str | None) -> str:
+	"""Stored factor codes as translated lines, e.g. "No purchase for longer than usual: +35"."""
+	return "\n".join(
+		_("{0}: +{1}").format(_(FACTOR_LABELS[code]), points) for code, points in decode_factors(stored)
+	)
 
 
 def customer_filters(filters) -> dict:
@@ -98,6 +120,12 @@ def columns() -> list[dict]:
 		{"fieldname": "customer_name", "label": _("Customer Name"), "fieldtype": "Data", "width": 180},
 		{"fieldname": "churn_risk_score", "label": _("Churn Risk Score"), "fieldtype": "Int", "width": 120},
 		{"fieldname": "risk_band", "label": _("Risk Band"), "fieldtype": "Data", "width": 100},
+		{
+			"fieldname": "churn_risk_scored_on",
+			"label": _("Churn Risk Scored On"),
+			"fieldtype": "Date",
+			"width": 110,
+		},
 		{
 			"fieldname": "churn_risk_factors",
 			"label": _("Churn Risk Factors"),
