@@ -62,6 +62,13 @@ has_permission = {
 # ---------------
 
 doc_events = {
+	"Customer": {
+		"onload": "followup_app.customers.followup_tab.mark_followup_tab_only",
+		"before_validate": [
+			"followup_app.customers.followup_tab.keep_rest_of_customer",
+			"followup_app.customers.tiering.pin_tier_set_by_hand",
+		],
+	},
 	"Sales Invoice": {
 		"on_submit": [
 			"followup_app.visits.activation.plan_activation_visit",

@@ -1,6 +1,7 @@
 """Fixtures shared by the app's integration tests (imported only by test modules)."""
 
 import email
+import time
 
 import frappe
 from frappe.utils import add_days, nowdate
@@ -155,3 +156,43 @@ def mail_text(message: str) -> str:
 		for part in parts
 		if part.get_content_maintype() == "text"
 	)
+
+
+def finish_queued_jobs(*job_ids: str, timeout: float = 60):
+	"""Let the background jobs `job_ids` (as given to `frappe.enqueue`) finish before the test goes on.
+
+	A request a test makes runs outside the test's flags, so its jobs are queued. A worker serving
+	the bench applies them on its own connection: wait for it. With no worker on the job's queue,
+	take the job off the queue and run it here, as its user, and commit as the worker would. Either
+	way the test then sees the same state, and no job is left to run on records the test deletes.
+	"""
+	from frappe.utils.background_jobs import get_job, get_workers
+	from rq import Queue
+	from rq.job import JobStatus
+
+	deadline = time.monotonic() + timeout
+	for job_id in job_ids:
+		job = get_job(job_id)
+		while job and (status := job.get_status(refresh=True)) in (JobStatus.QUEUED, JobStatus.STARTED):
+			if status == JobStatus.QUEUED and not get_workers(Queue(job.origin, connection=job.connection)):
+				queue_args = job.kwargs
+				job.delete()
+				run_job_here(queue_args)
+				break
+			if time.monotonic() > deadline:
+				raise AssertionError(f"Background job {job_id} did not finish within {timeout} s")
+			time.sleep(0.1)
+		if job and job.get_status(refresh=False) == JobStatus.FAILED:
+			raise AssertionError(f"Background job {job_id} failed:\n{job.exc_info}")
+
+
+def run_job_here(queue_args: dict):
+	"""Run a queued job's method in this process, as the user who queued it."""
+	method = queue_args["method"]
+	user = frappe.session.user
+	frappe.set_user(queue_args["user"])
+	try:
+		(frappe.get_attr(method) if isinstance(method, str) else method)(**queue_args["kwargs"])
+		frappe.db.commit()
+	finally:
+		frappe.set_user(user)

@@ -16,6 +16,7 @@ from followup_app.bulk import update_by_name
 from followup_app.core.churn import ChurnSignals, churn_risk, encode_factors
 from followup_app.core.lifecycle import lifecycle_stage
 from followup_app.core.tiers import TierThreshold, tier_for_revenue
+from followup_app.customers.tiering import log_tier_changes
 from followup_app.visits.planner import plan_due_visits
 
 
@@ -26,7 +27,7 @@ def scheduled_refresh_customers():
 
 
 def refresh_customers(today: date | str | None = None) -> dict:
-	"""Recompute every enabled customer's lifecycle stage, churn risk and (unless pinned) tier."""
+	"""Recompute every enabled customer's lifecycle stage, churn risk and (auto-tiering on, unless pinned) tier."""
 	today = getdate(today)
 	settings = frappe.get_single("Followup Settings")
 	customer = frappe.qb.DocType("Customer")
@@ -53,6 +54,7 @@ def refresh_customers(today: date | str | None = None) -> dict:
 		TierThreshold(row.name, row.rank, row.min_annual_revenue)
 		for row in frappe.get_all("Customer Tier", fields=["name", "rank", "min_annual_revenue"])
 	]
+	tier_changes = []
 
 	changes: dict[str, dict] = {}
 	newly_at_risk = []
@@ -88,7 +90,7 @@ def refresh_customers(today: date | str | None = None) -> dict:
 		scored = bool(stats.get("count") or risk.factors)
 		factors = encode_factors(risk.factors)
 		new = {"lifecycle_stage": stage, "churn_risk_score": risk.score, "churn_risk_factors": factors}
-		if tiers and not row.tier_pinned:
+		if tiers and settings.auto_tiering and not row.tier_pinned:
 			new["followup_tier"] = tier_for_revenue(tiers, stats.get("last_year_amount", 0))
 		changed = {
 			field: value for field, value in new.items() if (row.get(field) or None) != (value or None)
@@ -99,10 +101,15 @@ def refresh_customers(today: date | str | None = None) -> dict:
 			changed["churn_risk_scored_on"] = today if scored else None
 		if changed:
 			changes[row.name] = changed
+		if "followup_tier" in changed:
+			tier_changes.append(
+				(row.name, row.followup_tier, changed["followup_tier"], stats.get("last_year_amount", 0))
+			)
 		if stage == "At Risk" and row.lifecycle_stage != "At Risk":
 			newly_at_risk.append(row.name)
 
 	update_by_name("Customer", changes)
+	log_tier_changes(tier_changes)
 	if newly_at_risk:
 		plan_due_visits(today)
 	return {"customers": len(customers), "changed": len(changes), "newly_at_risk": len(newly_at_risk)}

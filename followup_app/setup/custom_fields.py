@@ -4,6 +4,9 @@ Created on install and migrate by `create_custom_fields` (idempotent) and remove
 """
 
 MODULE = "Customer Followup"
+# The Follow-up tab has a permission level of its own, unused by ERPNext's Customer rules: the app's
+# roles are given rights on it (setup/platform_permissions.py) without rights on the rest of Customer.
+FOLLOWUP_PERMLEVEL = 2
 
 LIFECYCLE_STAGES = ("Prospect", "New", "Active", "Loyal", "At Risk", "Churned")
 CONTACT_CHANNELS = ("Phone", "Email", "SMS", "WeChat", "Video Call", "On-site")
@@ -28,14 +31,33 @@ CUSTOMER_FIELDS = [
 		"fieldtype": "Check",
 		"label": "Keep This Tier",
 		"insert_after": "followup_tier",
-		"description": "Auto-tiering leaves the tier of this customer alone",
+		"description": "Auto-tiering leaves this tier alone. Ticked when a person sets the tier; untick to let auto-tiering take over",
+	},
+	{
+		"fieldname": "tier_set_by",
+		"fieldtype": "Link",
+		"label": "Tier Set By",
+		"options": "User",
+		"insert_after": "tier_pinned",
+		"read_only": 1,
+		"no_copy": 1,
+		"depends_on": "eval:doc.tier_pinned",
+	},
+	{
+		"fieldname": "tier_set_on",
+		"fieldtype": "Datetime",
+		"label": "Tier Set On",
+		"insert_after": "tier_set_by",
+		"read_only": 1,
+		"no_copy": 1,
+		"depends_on": "eval:doc.tier_pinned",
 	},
 	{
 		"fieldname": "lifecycle_stage",
 		"fieldtype": "Select",
 		"label": "Lifecycle Stage",
 		"options": "\n" + "\n".join(LIFECYCLE_STAGES),
-		"insert_after": "tier_pinned",
+		"insert_after": "tier_set_on",
 		"in_standard_filter": 1,
 		"description": "Maintained nightly from invoice history",
 	},
@@ -186,6 +208,6 @@ OPPORTUNITY_FIELDS = [
 ]
 
 CUSTOM_FIELDS = {
-	"Customer": [dict(field, module=MODULE) for field in CUSTOMER_FIELDS],
+	"Customer": [dict(field, module=MODULE, permlevel=FOLLOWUP_PERMLEVEL) for field in CUSTOMER_FIELDS],
 	"Opportunity": [dict(field, module=MODULE) for field in OPPORTUNITY_FIELDS],
 }

@@ -1,9 +1,12 @@
 """Install, migrate and uninstall hooks: custom fields and the records the app ships."""
 
 import json
+from pathlib import Path
 
 import frappe
+from frappe import _
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+from frappe.model.sync import sync_for
 
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 from followup_app.setup.default_records import (
@@ -15,7 +18,9 @@ from followup_app.setup.default_records import (
 	DEFAULT_TIERS,
 	DEFAULT_VISIT_SCRIPTS,
 )
+from followup_app.setup.platform_permissions import grant_platform_permissions, revoke_platform_permissions
 
+APP = "followup_app"
 SETTINGS = "Followup Settings"
 # Indexes the app adds to ERPNext tables: (doctype, columns, name).
 PLATFORM_INDEXES = (
@@ -41,6 +46,7 @@ def after_migrate():
 def before_uninstall():
 	"""Remove the app's custom fields and its settings, so a later install starts afresh."""
 	delete_custom_fields(CUSTOM_FIELDS)
+	revoke_platform_permissions()
 	for doctype, _columns, name in PLATFORM_INDEXES:
 		if frappe.db.has_index(f"tab{doctype}", name):
 			frappe.db.sql_ddl(f"ALTER TABLE `tab{doctype}` DROP INDEX `{name}`")
@@ -49,10 +55,49 @@ def before_uninstall():
 
 
 def setup_app():
+	ensure_app_doctypes()
 	create_custom_fields(CUSTOM_FIELDS, update=True)
+	grant_platform_permissions()
 	for doctype, columns, name in PLATFORM_INDEXES:
 		frappe.db.add_index(doctype, list(columns), name)
 	ship_default_records()
+
+
+def ensure_app_doctypes():
+	"""Sync the app's DocTypes when they are missing, or stop with what is missing and how to fix it.
+
+	Custom fields on Customer link to the app's DocTypes (Customer Tier, Visit Record), and the
+	shipped records are of them. `install_app` syncs an app's DocTypes from the bench's module map,
+	read from the cache: when the map was cached before the app joined the bench it lacks the app,
+	nothing is synced and the custom fields would fail with WrongOptionsDoctypeLinkError. Rebuild the
+	map and sync the app then.
+	"""
+	if not missing_app_doctypes():
+		return
+	frappe.cache.delete_value(("app_modules", "installed_app_modules", "module_app", "module_installed_app"))
+	frappe.setup_module_map()
+	sync_for(APP, reset_permissions=True)
+	missing = missing_app_doctypes()
+	if missing:
+		frappe.throw(
+			_(
+				"Customer Follow-up cannot add its fields to Customer because its DocTypes {0} are missing. "
+				"Run bench --site {1} migrate to finish the installation."
+			).format(", ".join(missing), frappe.local.site),
+			title=_("Customer Follow-up is not installed completely"),
+		)
+
+
+def missing_app_doctypes() -> list[str]:
+	"""The DocTypes defined in the app's module folders that the site does not have."""
+	names = [
+		frappe.get_file_json(path)["name"]
+		for module in frappe.get_module_list(APP)
+		for path in sorted(Path(frappe.get_app_path(APP, frappe.scrub(module), "doctype")).glob("*/*.json"))
+		if path.stem == path.parent.name
+	]
+	existing = set(frappe.get_all("DocType", filters={"name": ("in", names)}, pluck="name"))
+	return [name for name in names if name not in existing]
 
 
 def delete_custom_fields(custom_fields: dict):

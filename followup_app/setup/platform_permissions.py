@@ -13,6 +13,8 @@ when what is left is just that copy, the copy too.
 import frappe
 from frappe.permissions import setup_custom_perms
 
+from followup_app.setup.custom_fields import FOLLOWUP_PERMLEVEL
+
 MANAGER = "Followup Manager"
 USER = "Followup User"
 APP_ROLES = (MANAGER, USER)
@@ -23,7 +25,20 @@ PLATFORM_PERMISSIONS = {
 	# Visits, complaints and surveys link a Customer; managers bulk-send surveys from the Customer
 	# list and both roles may open the Churn Risk report, whose reference DocType is Customer.
 	("Customer", USER, 0): ("select", "read", "report"),
-	("Customer", MANAGER, 0): ("select", "read", "report"),
+	# Frappe saves a document only for a role with write at level 0, so a manager setting a tier needs
+	# it; customers/followup_tab.py keeps such a save to the Follow-up tab.
+	("Customer", MANAGER, 0): ("select", "read", "report", "write"),
+	# The Follow-up tab (its own level): managers set tier, contact preferences and the opt-out;
+	# visitors read it. ERPNext's Customer roles keep what they had when the tab was at level 0.
+	("Customer", MANAGER, FOLLOWUP_PERMLEVEL): ("read", "write"),
+	("Customer", USER, FOLLOWUP_PERMLEVEL): ("read",),
+	("Customer", "Sales User", FOLLOWUP_PERMLEVEL): ("read", "write"),
+	("Customer", "Sales Master Manager", FOLLOWUP_PERMLEVEL): ("read", "write"),
+	("Customer", "Sales Manager", FOLLOWUP_PERMLEVEL): ("read",),
+	("Customer", "Stock User", FOLLOWUP_PERMLEVEL): ("read",),
+	("Customer", "Stock Manager", FOLLOWUP_PERMLEVEL): ("read",),
+	("Customer", "Accounts User", FOLLOWUP_PERMLEVEL): ("read",),
+	("Customer", "Accounts Manager", FOLLOWUP_PERMLEVEL): ("read",),
 	# The contact person of a visit, complaint or survey.
 	("Contact", USER, 0): ("select", "read"),
 	("Contact", MANAGER, 0): ("select", "read"),
@@ -50,6 +65,10 @@ def grant_platform_permissions():
 		if not frappe.db.exists("DocType", doctype):
 			continue
 		setup_custom_perms(doctype)
+		if permlevel and not frappe.db.exists(
+			"Custom DocPerm", {"parent": doctype, "role": role, "permlevel": 0}
+		):
+			continue  # a higher level without level 0 grants nothing (and Frappe refuses it)
 		filters = {"parent": doctype, "role": role, "permlevel": permlevel, "if_owner": 0}
 		name = frappe.db.get_value("Custom DocPerm", filters)
 		if name:
@@ -72,9 +91,13 @@ def grant_platform_permissions():
 
 
 def revoke_platform_permissions():
-	"""Remove every rule of the app's roles on platform DocTypes; drop a plain copy of the standard."""
+	"""Remove the app's roles' rules and the rules on the app's field levels; drop a plain copy of the
+	standard."""
 	for doctype in sorted({doctype for doctype, _role, _level in PLATFORM_PERMISSIONS}):
 		frappe.db.delete("Custom DocPerm", {"parent": doctype, "role": ("in", APP_ROLES)})
+		for rule_doctype, role, permlevel in PLATFORM_PERMISSIONS:
+			if rule_doctype == doctype and permlevel:  # a level of the app's own fields
+				frappe.db.delete("Custom DocPerm", {"parent": doctype, "role": role, "permlevel": permlevel})
 		if _custom_rules(doctype, "Custom DocPerm") == _custom_rules(doctype, "DocPerm"):
 			frappe.db.delete("Custom DocPerm", {"parent": doctype})
 		frappe.clear_cache(doctype=doctype)

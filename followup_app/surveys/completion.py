@@ -9,6 +9,11 @@ from followup_app.languages import in_language_of
 from followup_app.points.sources import award
 
 
+def completion_job_id(survey_name: str) -> str:
+	"""The background job id of a survey's completion (tests wait for it by this id)."""
+	return f"followup_app:survey_completion:{survey_name}"
+
+
 def enqueue_completion(survey_name: str):
 	"""Queue `apply_completion` after the commit, so a customer answering is not kept waiting."""
 	frappe.enqueue(
@@ -16,6 +21,7 @@ def enqueue_completion(survey_name: str):
 		queue="short",
 		enqueue_after_commit=True,
 		now=frappe.flags.in_test,
+		job_id=completion_job_id(survey_name),
 		survey_name=survey_name,
 	)
 

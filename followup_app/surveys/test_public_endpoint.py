@@ -11,8 +11,9 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_test_client, now_datetime
 
+from followup_app.surveys.completion import completion_job_id
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import make_customer
+from followup_app.testing import finish_queued_jobs, make_customer
 
 SUBMIT = "/api/method/followup_app.surveys.public.submit"
 CUSTOMER = "_Test Survey Endpoint"
@@ -39,6 +40,13 @@ class TestSurveyEndpoint(FrappeTestCase):
 
 	def setUp(self):
 		frappe.cache.delete_keys("rl:followup_app.surveys.public.submit")
+
+	def tearDown(self):
+		# The completion jobs the requests queued are done (by a worker, else here) before the next
+		# test and before tearDownClass deletes their records.
+		frappe.db.rollback()
+		surveys = frappe.get_all("Satisfaction Survey", filters={"customer": CUSTOMER}, pluck="name")
+		finish_queued_jobs(*map(completion_job_id, surveys))
 
 	def survey(self, template="Customer Satisfaction (CSAT)") -> tuple[str, str]:
 		result = create_and_send(CUSTOMER, template, "Link")
@@ -75,6 +83,11 @@ class TestSurveyEndpoint(FrappeTestCase):
 		self.assertEqual(replay.status_code, 410)
 		self.assertEqual(frappe.db.get_value("Satisfaction Survey", name, "csat"), 4.5)
 		self.assertEqual(self.page(token).status_code, 410)
+
+		# The completion queued by the request awards the survey's points, once.
+		finish_queued_jobs(completion_job_id(name))
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count("Loyalty Points", {"reference_name": name, "docstatus": 1}), 1)
 
 	def test_expired_random_and_guessed_tokens_are_refused(self):
 		name, token = self.survey()

@@ -111,3 +111,18 @@ frappe.ui.form.on("Customer", {
 		}
 	},
 });
+
+// A user who may write Customers only as a Followup Manager edits the Follow-up tab alone: the
+// server keeps the rest of the Customer as it was (customers/followup_tab.py).
+frappe.ui.form.on("Customer", {
+	refresh(frm) {
+		if (!frm.doc.__onload || !frm.doc.__onload.followup_tab_only) {
+			return;
+		}
+		for (const df of frm.meta.fields) {
+			if (!df.permlevel && !frappe.model.layout_fields.includes(df.fieldtype)) {
+				frm.set_df_property(df.fieldname, "read_only", 1);
+			}
+		}
+	},
+});
