@@ -28,6 +28,10 @@ GROUP_FIELDTYPES = {
 	"territory": ("Link", "Territory"),
 	"category": ("Link", "Feedback Category"),
 	"survey_template": ("Link", "Survey Template"),
+	# Option values of the records: a Select cell shows them in the reader's language.
+	"severity": ("Select", None),
+	"feedback_type": ("Select", None),
+	"channel": ("Select", None),
 }
 OPEN_COMPLAINTS = ["in", ["Open", "In Progress", "Reopened"]]
 COMPLETED = {"status": "Completed"}
@@ -224,15 +228,19 @@ def drilldown(
 		chained[DIMENSION_FILTERS[group_by]] = group
 	elif group_by in ("visitor", "category"):
 		chained[group_by] = group
-	return f"/app/query-report/{quote(report_name)}?{urlencode(chained)}"
+	return f"/app/query-report/{quote(report_name)}?{urlencode(chained, quote_via=quote)}"
 
 
 def list_route(doctype: str, records: dict) -> str:
-	"""A desk list URL with filters (list values travel as JSON, which the list view parses)."""
+	"""A desk list URL with filters (list values travel as JSON, which the list view parses).
+
+	Spaces are encoded as %20, never "+": the desk decodes the query with decodeURIComponent.
+	"""
 	params = {
-		field: json.dumps(value) if isinstance(value, list) else value for field, value in records.items()
+		field: json.dumps(value, separators=(",", ":")) if isinstance(value, list) else value
+		for field, value in records.items()
 	}
-	return f"/app/{frappe.scrub(doctype).replace('_', '-')}?{urlencode(params)}"
+	return f"/app/{frappe.scrub(doctype).replace('_', '-')}?{urlencode(params, quote_via=quote)}"
 
 
 def group_dates(group_by: str, group, scope: Scope) -> tuple[date, date]:

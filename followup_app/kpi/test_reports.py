@@ -2,7 +2,7 @@
 links, refused groupings and record-level rules."""
 
 import json
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
 
 import frappe
 from frappe.desk.query_report import run
@@ -46,6 +46,15 @@ class TestReports(KpiDatasetTestCase):
 			self.assertTrue(rows or name == "Churn Risk", name)
 			self.assertTrue(chart and chart["data"]["datasets"], name)
 
+	def test_option_values_are_select_cells_the_desk_translates(self):
+		for name, group_by in (
+			("Complaint Analysis", "severity"),
+			("Feedback Distribution", "feedback_type"),
+			("Customer Satisfaction", "channel"),
+		):
+			columns, _rows, _chart = self.report(name, group_by=group_by)
+			self.assertEqual(columns[0]["fieldtype"], "Select", name)
+
 	def test_visit_completion_by_tier(self):
 		rows = self.rows_by_group("Visit Completion", group_by="tier")
 		vip = rows["VIP"]
@@ -69,6 +78,11 @@ class TestReports(KpiDatasetTestCase):
 		self.assertEqual(query["status"], "Missed")
 		self.assertEqual(query["customer"], self.a)
 		self.assertEqual(json.loads(query["planned_date"]), ["Between", [str(self.start), str(self.end)]])
+		# The desk reads the query with decodeURIComponent, which leaves a "+" as it is.
+		raw = urlparse(rows[self.a]["_links"]["visits_planned_numerator"]).query
+		self.assertNotIn("+", raw)
+		status = dict(part.split("=") for part in raw.split("&"))["status"]
+		self.assertEqual(json.loads(unquote(status)), ["in", ["Planned", "Completed", "Missed"]])
 		# A tier cannot be a list filter: the link opens the report by customer within the tier.
 		tier_link = urlparse(
 			self.rows_by_group("Visit Completion", group_by="tier")["VIP"]["_links"][

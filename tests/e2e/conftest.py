@@ -5,7 +5,9 @@ and FOLLOWUP_E2E_BENCH / FOLLOWUP_E2E_SITE set. The web server (`frappe serve`, 
 desk's assets) and an RQ worker are started here and stopped at the end.
 """
 
+import json
 import os
+import shutil
 import socket
 import subprocess
 import time
@@ -23,10 +25,19 @@ ARTIFACTS = Path(os.environ.get("FOLLOWUP_E2E_ARTIFACTS", "/tmp/followup-e2e"))
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
+def _port_is_free(port: int) -> bool:
+	with socket.socket() as probe:
+		return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
 def _free_port() -> int:
 	with socket.socket() as probe:
 		probe.bind(("127.0.0.1", 0))
 		return probe.getsockname()[1]
+
+
+def _bench_config() -> dict:
+	return json.loads((BENCH / "sites/common_site_config.json").read_text())
 
 
 def _wait_for_ping(port: int, process: subprocess.Popen, seconds: int = 90):
@@ -44,15 +55,21 @@ def _wait_for_ping(port: int, process: subprocess.Popen, seconds: int = 90):
 	raise RuntimeError("the web server did not answer /api/method/ping")
 
 
-def _start(name: str, *args: str) -> subprocess.Popen:
+def _start(name: str, *command: str, cwd: Path | None = None) -> subprocess.Popen:
 	log = open(ARTIFACTS / f"{name}.log", "w")
 	return subprocess.Popen(
-		[str(BENCH / "env/bin/python"), "-m", "frappe.utils.bench_helper", "frappe", *args],
-		cwd=BENCH / "sites",
+		command,
+		cwd=cwd or BENCH / "sites",
 		stdout=log,
 		stderr=subprocess.STDOUT,
 		start_new_session=True,
+		# The desk then talks to socket.io on its own port, as under `bench start`.
+		env={**os.environ, "DEV_SERVER": "1"},
 	)
+
+
+def _frappe(*args: str) -> tuple[str, ...]:
+	return (str(BENCH / "env/bin/python"), "-m", "frappe.utils.bench_helper", "frappe", *args)
 
 
 def _stop(process: subprocess.Popen):
@@ -65,17 +82,28 @@ def _stop(process: subprocess.Popen):
 
 @pytest.fixture(scope="session")
 def base_url():
-	"""The site served on a free port, with a background worker for queued jobs."""
+	"""The site served with a background worker and, where Node is there, socket.io for realtime.
+
+	The bench's own web port is used when free: socket.io authenticates a browser by calling back
+	the web server on that port.
+	"""
 	ARTIFACTS.mkdir(parents=True, exist_ok=True)
-	port = _free_port()
-	web = _start("server", "--site", SITE, "serve", "--port", str(port), "--noreload")
-	worker = _start("worker", "worker", "--queue", "short,default,long")
+	config = _bench_config()
+	port = config.get("webserver_port", 8000)
+	port = port if _port_is_free(port) else _free_port()
+	processes = [
+		_start("server", *_frappe("--site", SITE, "serve", "--port", str(port), "--noreload")),
+		_start("worker", *_frappe("worker", "--queue", "short,default,long")),
+	]
+	node = shutil.which("node")
+	if node and _port_is_free(config.get("socketio_port", 9000)):
+		processes.append(_start("socketio", node, str(BENCH / "apps/frappe/socketio.js"), cwd=BENCH))
 	try:
-		_wait_for_ping(port, web)
+		_wait_for_ping(port, processes[0])
 		yield f"http://{SITE}:{port}"
 	finally:
-		_stop(web)
-		_stop(worker)
+		for process in processes:
+			_stop(process)
 
 
 @pytest.fixture(scope="session")
@@ -124,7 +152,20 @@ def desk(browser, base_url, run_data, request):
 		return desks[-1]
 
 	yield open_desk
+	failed = getattr(request.node, "report_call", None)
+	if failed is not None and failed.failed:
+		for index, opened in enumerate(desks):
+			opened.screenshot(f"failure-{index}", full_page=True)
 	problems = [problem for opened in desks for problem in opened.problems]
 	for opened in desks:
 		opened.context.close()
 	assert not problems, "the browser saw:\n" + "\n".join(problems)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+	"""Keep the call's report on the test, so the `desk` fixture can screenshot a failure."""
+	report = yield
+	if report.when == "call":
+		item.report_call = report
+	return report

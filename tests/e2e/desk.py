@@ -15,7 +15,7 @@ PASSWORD = "Followup-e2e-2026!"
 IDLE = """() => window.frappe && frappe.boot && document.readyState === 'complete'
 	&& !(frappe.dom && frappe.dom.freeze_count) && !(frappe.request && frappe.request.ajax_count)"""
 # Noise of a site served without its socket.io server, not faults of the page.
-IGNORED_CONSOLE = re.compile(r"socket\.io|ERR_CONNECTION_REFUSED.*:9\d\d\d")
+IGNORED_CONSOLE = re.compile(r"socket\.io|net::ERR_CONNECTION_REFUSED")
 
 
 def slug(doctype: str) -> str:
@@ -129,7 +129,7 @@ class Desk:
 		elif fieldtype == "Link":
 			field = control.locator("input")
 			field.fill(str(value))
-			option = control.locator("ul[role=listbox] li").filter(has_text=str(value)).first
+			option = control.locator("[role=option]").filter(has_text=str(value)).first
 			option.wait_for()
 			option.click()
 		elif fieldtype in ("Small Text", "Text", "Long Text", "Code"):
@@ -176,12 +176,22 @@ class Desk:
 			).filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).first.click()
 		self.idle()
 
-	def save(self):
-		"""Ctrl+S on the form; a message dialog afterwards is an error the journey did not expect."""
+	def save(self) -> str | None:
+		"""Ctrl+S on the form. Not saved with a message is an error; a message beside a save (a
+		warning) is closed and returned."""
 		self.page.keyboard.press("Control+s")
+		self.page.wait_for_function(
+			"""() => (cur_frm && !cur_frm.is_dirty() && !cur_frm.doc.__islocal && !cur_frm.saving)
+				|| document.querySelector('.modal.show .msgprint')"""
+		)
 		self.idle(settle=0.6)
-		self.fail_on_message()
-		self.page.wait_for_function("() => cur_frm && !cur_frm.is_dirty() && !cur_frm.doc.__islocal")
+		if not self.page.evaluate("() => !cur_frm.is_dirty() && !cur_frm.doc.__islocal"):
+			self.fail_on_message()
+			raise DeskError("the form was not saved")
+		text = self.message()
+		if text:
+			self.close_message()
+		return text
 
 	def message(self) -> str | None:
 		"""The text of an open message dialog, if any."""

@@ -67,9 +67,10 @@ def open_report(desk: Desk, name: str) -> float:
 	"""A Script Report renders its table (or says it has no data) and its chart without error."""
 	seconds = desk.goto(f"query-report/{name}")
 	desk.page.wait_for_function(
-		"""(name) => window.frappe && frappe.query_report && frappe.query_report.report_name === name
-			&& (document.querySelector('.report-wrapper .dt-scrollable')
-				|| [...document.querySelectorAll('.no-result, .report-wrapper .msg-box')].some(e => e.offsetParent))""",
+		"""(name) => { const report = window.frappe && frappe.query_report;
+			if (!report || report.report_name !== name || !report.$loading || report.$loading.is(':visible')) return false;
+			return report.$report.find('.dt-scrollable').length > 0
+				|| [...report.page.main.find('.msg-box')].some(box => box.offsetParent && box !== report.$loading[0]); }""",
 		arg=name,
 	)
 	desk.idle(settle=1)

@@ -16,7 +16,8 @@ def test_manager_configures_plans_resolves_and_measures(desk, run_data):
 	manager.fill("tier_name", data["tier"])
 	manager.fill("rank", 900 + int(data["run"], 16) % 99)
 	manager.fill("min_annual_revenue", 5000000)
-	manager.save()
+	warning = manager.save()
+	assert warning and "can never give" in warning, "an unreachable threshold is pointed out"
 
 	manager.goto("visit-script/new")
 	manager.wait_form("Visit Script")
