@@ -84,7 +84,9 @@ class TestFollowupSettings(FrappeTestCase):
 		try:
 			settings = self.settings()
 			settings.sla_at_risk_percent = 100
-			with self.assertRaisesRegex(frappe.ValidationError, "风险百分比必须在1到99之间"):
+			with self.assertRaisesRegex(
+				frappe.ValidationError, "^SLA时限用去百分之几后视为有风险必须在 1 到 99 之间。$"
+			):
 				settings.save()
 		finally:
 			frappe.local.lang = "en"
