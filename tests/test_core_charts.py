@@ -42,3 +42,11 @@ def test_a_line_is_only_drawn_through_two_or_more_real_points(values):
 		return
 	assert chart.datasets == [("Rate", real)]
 	assert (chart.chart_type == "line") == (len(real) >= 2)
+
+
+def test_a_pie_has_no_slice_for_nothing():
+	chart = chart_series(
+		["Price", "Delivery", "Other"], [("Share", [60.0, 0, None])], prefer_line=False, pie=True
+	)
+	assert (chart.labels, chart.datasets, chart.chart_type) == (["Price"], [("Share", [60.0])], "pie")
+	assert chart_series(["Price"], [("Share", [0])], prefer_line=False, pie=True) is None

@@ -2,7 +2,8 @@
 
 Frappe Charts draws a line through every label and breaks (an SVG path with `undefined`) on a
 single point or a missing value, so a line is only chosen for two or more complete points; other
-series are drawn as bars, where a missing value is simply no bar.
+series are drawn as bars, where a missing value is simply no bar. A pie has no slice for nothing
+(a zero slice breaks its SVG path too).
 """
 
 from dataclasses import dataclass
@@ -16,9 +17,18 @@ class ChartSeries:
 
 
 def chart_series(
-	labels: list[str], series: list[tuple[str, list[float | None]]], prefer_line: bool
+	labels: list[str],
+	series: list[tuple[str, list[float | None]]],
+	prefer_line: bool,
+	pie: bool = False,
 ) -> ChartSeries | None:
-	"""The labels and datasets to draw, and "line" or "bar"; None when no label has a value."""
+	"""The labels and datasets to draw, and "line", "bar" or "pie"; None when nothing is drawn."""
+	if pie:
+		name, values = series[0]
+		keep = [i for i in range(len(labels)) if values[i]]
+		if not keep:
+			return None
+		return ChartSeries([labels[i] for i in keep], [(name, [values[i] for i in keep])], "pie")
 	keep = [i for i in range(len(labels)) if any(values[i] is not None for _name, values in series)]
 	if not keep:
 		return None

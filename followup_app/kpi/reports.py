@@ -177,6 +177,7 @@ def report_chart(group_by: str, rows: list[dict], chart: list[Column], chart_typ
 			for column in chart
 		],
 		prefer_line=group_by in PERIODS,
+		pie=chart_type == "pie",
 	)
 	if series is None:
 		return None
@@ -185,7 +186,7 @@ def report_chart(group_by: str, rows: list[dict], chart: list[Column], chart_typ
 			"labels": series.labels,
 			"datasets": [{"name": name, "values": values} for name, values in series.datasets],
 		},
-		"type": chart_type or series.chart_type,
+		"type": series.chart_type if chart_type in (None, "pie") else chart_type,
 	}
 
 

@@ -137,7 +137,7 @@ class Desk:
 		elif fieldtype == "Text Editor":
 			control.locator(".ql-editor").fill(str(value))
 		elif fieldtype == "Rating":
-			control.locator(f"svg[data-rating='{int(value)}'] .right-half").click()
+			control.locator(f".rating:visible svg[data-rating='{int(value)}'] .right-half").first.click()
 		else:
 			control.locator("input").fill(str(value))
 			control.locator("input").press("Tab")

@@ -20,7 +20,7 @@ REPORTS = (
 )
 
 
-def wait_until(check, seconds: float = 60, what: str = "the condition"):
+def wait_until(check, seconds: float = 180, what: str = "the condition"):
 	"""Poll `check` (reading a fresh snapshot of the site) until it returns something truthy."""
 	deadline = time.monotonic() + seconds
 	while time.monotonic() < deadline:
@@ -48,14 +48,15 @@ def open_workspace(desk: Desk, label: str = "workspace") -> dict:
 				|| /No Data|没有数据|无数据/.test(c.innerText))"""
 	)
 	desk.idle(settle=1)
-	cards = page.locator(".number-widget-box:visible .widget-title").all_inner_texts()
-	charts = page.locator(".dashboard-widget-box:visible .widget-title").all_inner_texts()
+	cards = page.locator(".number-widget-box:visible .widget-title").all_text_contents()
+	charts = page.locator(".dashboard-widget-box:visible .widget-title").all_text_contents()
 	desk.screenshot(label)
 	return {"cards": [c.strip() for c in cards], "charts": [c.strip() for c in charts]}
 
 
 def visible_reports(desk: Desk) -> list[str]:
 	"""The report links the workspace shows this user."""
+	desk.page.locator(".links-widget-box a.link-item").first.wait_for()
 	links = desk.page.locator(".links-widget-box:visible a.link-item[href*='query-report']")
 	return [
 		re.sub(r"^.*/query-report/", "", href).replace("%20", " ")
@@ -121,7 +122,7 @@ def answer_survey(desk: Desk, link: str, screenshot: str | None = None) -> str:
 
 def survey_link_from_dialog(desk: Desk) -> str:
 	"""The secret link the desk shows after sending a survey by the Link channel."""
-	link = desk.page.locator(".modal.show a[href*='/survey?token=']").first
+	link = desk.page.locator(".modal.show a[href*='/survey?']").first
 	link.wait_for()
 	return link.get_attribute("href")
 

@@ -44,7 +44,9 @@ def test_visitor_works_a_day_of_visits(desk, run_data):
 			("Problem", "Delivery", "Last delivery arrived two days late"),
 		],
 	)
-	visitor.screenshot("visit-completion", docs=True, full_page=True)
+	page.evaluate("() => cur_frm.scroll_to_field('outcome')")
+	visitor.idle()
+	visitor.screenshot("visit-completion", docs=True)
 	visitor.save()
 	visitor.page.reload()
 	visitor.wait_form("Visit Record", data["visits"]["visitor"])

@@ -24,6 +24,17 @@ followup_app.format_churn_factors = (value) => {
 		.join("<br>");
 };
 
+frappe.provide("followup_app");
+
+// A new document with `values`, in its full form (quick entry would drop values it does not show).
+followup_app.open_new_form = function (doctype, values) {
+	frappe.model.with_doctype(doctype, () => {
+		const doc = frappe.model.get_new_doc(doctype);
+		Object.assign(doc, values);
+		frappe.set_route("Form", doctype, doc.name);
+	});
+};
+
 frappe.ui.form.on("Customer", {
 	refresh(frm) {
 		const factors = frm.fields_dict.churn_risk_factors;
@@ -38,7 +49,7 @@ frappe.ui.form.on("Customer", {
 		frm.add_custom_button(
 			__("Log Visit"),
 			() => {
-				frappe.new_doc("Visit Record", {
+				followup_app.open_new_form("Visit Record", {
 					customer: frm.doc.name,
 					status: "Completed",
 					channel: frm.doc.preferred_channel || "Phone",
@@ -51,7 +62,7 @@ frappe.ui.form.on("Customer", {
 		frm.add_custom_button(
 			__("Plan Visit"),
 			() => {
-				frappe.new_doc("Visit Record", {
+				followup_app.open_new_form("Visit Record", {
 					customer: frm.doc.name,
 					status: "Planned",
 					channel: frm.doc.preferred_channel || "Phone",
@@ -101,7 +112,7 @@ frappe.ui.form.on("Customer", {
 			frm.add_custom_button(
 				__("New Complaint"),
 				() => {
-					frappe.new_doc("Complaint", {
+					followup_app.open_new_form("Complaint", {
 						customer: frm.doc.name,
 						assigned_to: frm.doc.account_manager || frappe.session.user,
 					});

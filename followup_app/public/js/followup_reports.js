@@ -108,5 +108,6 @@ followup_app.reports.formatter = function (value, row, column, data, default_for
 	const formatted = default_formatter(value, row, column, data);
 	const link = data && data._links && data._links[column.fieldname];
 	if (!link || value === null || value === undefined) return formatted;
-	return `<a href="${encodeURI(decodeURI(link))}" title="${__("Show the records")}">${formatted}</a>`;
+	// The server builds the URL, encoded; only HTML-escape it here.
+	return `<a href="${frappe.utils.escape_html(link)}" title="${__("Show the records")}">${formatted}</a>`;
 };
