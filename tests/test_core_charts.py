@@ -46,7 +46,17 @@ def test_a_line_is_only_drawn_through_two_or_more_real_points(values):
 
 def test_a_pie_has_no_slice_for_nothing():
 	chart = chart_series(
-		["Price", "Delivery", "Other"], [("Share", [60.0, 0, None])], prefer_line=False, pie=True
+		["Price", "Delivery", "Other", "Quality"],
+		[("Share", [60.0, 0, None, 40.0])],
+		prefer_line=False,
+		pie=True,
 	)
-	assert (chart.labels, chart.datasets, chart.chart_type) == (["Price"], [("Share", [60.0])], "pie")
+	assert chart.labels == ["Price", "Quality"]
+	assert chart.datasets == [("Share", [60.0, 40.0])]
+	assert chart.chart_type == "pie"
 	assert chart_series(["Price"], [("Share", [0])], prefer_line=False, pie=True) is None
+
+
+def test_a_whole_pie_is_a_bar():
+	chart = chart_series(["Price", "Delivery"], [("Share", [100.0, 0])], prefer_line=False, pie=True)
+	assert (chart.labels, chart.chart_type) == (["Price"], "bar")

@@ -3,7 +3,7 @@
 Frappe Charts draws a line through every label and breaks (an SVG path with `undefined`) on a
 single point or a missing value, so a line is only chosen for two or more complete points; other
 series are drawn as bars, where a missing value is simply no bar. A pie has no slice for nothing
-(a zero slice breaks its SVG path too).
+(a zero slice breaks its SVG path too), and one slice, a whole circle, is drawn as a bar.
 """
 
 from dataclasses import dataclass
@@ -28,7 +28,8 @@ def chart_series(
 		keep = [i for i in range(len(labels)) if values[i]]
 		if not keep:
 			return None
-		return ChartSeries([labels[i] for i in keep], [(name, [values[i] for i in keep])], "pie")
+		kind = "pie" if len(keep) >= 2 else "bar"
+		return ChartSeries([labels[i] for i in keep], [(name, [values[i] for i in keep])], kind)
 	keep = [i for i in range(len(labels)) if any(values[i] is not None for _name, values in series)]
 	if not keep:
 		return None

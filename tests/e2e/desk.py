@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 PASSWORD = "Followup-e2e-2026!"
 IDLE = """() => window.frappe && frappe.boot && document.readyState === 'complete'
 	&& !(frappe.dom && frappe.dom.freeze_count) && !(frappe.request && frappe.request.ajax_count)"""
@@ -151,6 +153,14 @@ class Desk:
 		).first
 		cell.click()
 		row_scope = f'{scope} .frappe-control[data-fieldname="{table}"]:visible .grid-body .grid-row[data-idx="{row}"]'
+		editor = self.control(fieldname, row_scope)
+		for _attempt in range(3):
+			cell.click()
+			try:
+				editor.wait_for(timeout=5_000)
+				break
+			except PlaywrightTimeout:
+				continue
 		self.fill(fieldname, value, scope=row_scope)
 
 	def add_row(self, table: str, scope: str = ""):
