@@ -158,31 +158,35 @@ def mail_text(message: str) -> str:
 	)
 
 
-def finish_queued_jobs(*job_ids: str, timeout: float = 60):
+def finish_queued_jobs(*job_ids: str, timeout: float = 120):
 	"""Let the background jobs `job_ids` (as given to `frappe.enqueue`) finish before the test goes on.
 
-	A request a test makes runs outside the test's flags, so its jobs are queued. A worker serving
-	the bench applies them on its own connection: wait for it. With no worker on the job's queue,
-	take the job off the queue and run it here, as its user, and commit as the worker would. Either
-	way the test then sees the same state, and no job is left to run on records the test deletes.
+	A request a test makes runs outside the test's flags, so its jobs are queued, and a worker
+	serving the bench may apply them on its own connection at any time. A job still waiting in its
+	queue is taken off it (atomically: a worker that popped it first keeps it) and run here, as its
+	user, committing as the worker would; a job a worker has taken is waited for. Either way the
+	test then sees the same state, with or without a worker, and no job is left to run on records
+	the test deletes.
 	"""
-	from frappe.utils.background_jobs import get_job, get_workers
+	from frappe.utils.background_jobs import get_job
 	from rq import Queue
 	from rq.job import JobStatus
 
 	deadline = time.monotonic() + timeout
 	for job_id in job_ids:
 		job = get_job(job_id)
-		while job and (status := job.get_status(refresh=True)) in (JobStatus.QUEUED, JobStatus.STARTED):
-			if status == JobStatus.QUEUED and not get_workers(Queue(job.origin, connection=job.connection)):
-				queue_args = job.kwargs
-				job.delete()
-				run_job_here(queue_args)
-				break
+		if not job:
+			continue
+		if job.connection.lrem(Queue(job.origin, connection=job.connection).key, 1, job.id):
+			queue_args = job.kwargs
+			job.delete()
+			run_job_here(queue_args)
+			continue
+		while job.get_status(refresh=True) in (JobStatus.QUEUED, JobStatus.STARTED):
 			if time.monotonic() > deadline:
 				raise AssertionError(f"Background job {job_id} did not finish within {timeout} s")
 			time.sleep(0.1)
-		if job and job.get_status(refresh=False) == JobStatus.FAILED:
+		if job.get_status() == JobStatus.FAILED:
 			raise AssertionError(f"Background job {job_id} failed:\n{job.exc_info}")
 
 
