@@ -129,10 +129,16 @@ class Desk:
 			if box.is_checked() != bool(value):
 				box.click()
 		elif fieldtype == "Link":
-			field = control.locator("input")
-			field.fill(str(value))
-			option = control.locator("[role=option]").filter(has_text=str(value)).first
-			option.wait_for()
+			# A translated DocType (Feedback Category...) is searched and listed in the user's
+			# language: a zh user types the Chinese name.
+			for typed in dict.fromkeys((str(value), self.t(str(value)))):
+				control.locator("input").fill(typed)
+				option = control.locator("[role=option]").filter(has_text=typed).first
+				try:
+					option.wait_for(timeout=5_000)
+					break
+				except PlaywrightTimeout:
+					continue
 			option.click()
 		elif fieldtype in ("Small Text", "Text", "Long Text", "Code"):
 			control.locator("textarea").fill(str(value))
