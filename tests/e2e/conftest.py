@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import time
 import urllib.request
@@ -169,3 +170,17 @@ def pytest_runtest_makereport(item, call):
 	if report.when == "call":
 		item.report_call = report
 	return report
+
+
+def pytest_sessionstart(session):
+	(ARTIFACTS / "timings.json").unlink(missing_ok=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+	"""Median desk page loads of this run (seconds until the desk was idle), for BENCHMARKS.md."""
+	path = ARTIFACTS / "timings.json"
+	if not path.exists():
+		return
+	terminalreporter.section("desk page loads (median seconds, runs)")
+	for label, seconds in sorted(json.loads(path.read_text()).items()):
+		terminalreporter.write_line(f"{label}: {statistics.median(seconds):.2f} ({len(seconds)})")
