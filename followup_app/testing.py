@@ -50,6 +50,16 @@ def make_user(email: str, *roles: str) -> str:
 	return email
 
 
+def api_token(user: str) -> str:
+	"""A fresh API key and secret for `user`, as the Authorization header of REST calls."""
+	doc = frappe.get_doc("User", user)
+	doc.api_key = frappe.generate_hash(length=15)
+	secret = frappe.generate_hash(length=15)
+	doc.api_secret = secret
+	doc.save(ignore_permissions=True)
+	return f"token {doc.api_key}:{secret}"
+
+
 def make_visit(customer: str, **values) -> "frappe.model.document.Document":
 	"""A Visit Record for `customer`, Planned today unless `values` say otherwise."""
 	return frappe.get_doc(

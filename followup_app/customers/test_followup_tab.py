@@ -8,7 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client, now_datetime
 
 from followup_app.setup.custom_fields import FOLLOWUP_PERMLEVEL
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing import api_token, make_customer, make_user, make_visit
 
 MANAGER = "followup.tab.manager@example.com"
 VISITOR = "followup.tab.visitor@example.com"
@@ -26,7 +26,7 @@ class TestFollowupTab(FrappeTestCase):
 		make_user(MANAGER, "Followup Manager")
 		make_user(VISITOR, "Followup User")
 		make_user(SALES, "Sales User")
-		cls.manager_token = cls.api_token(MANAGER)
+		cls.manager_token = api_token(MANAGER)
 		make_customer(CUSTOMER, website=WEBSITE)
 		frappe.db.commit()
 
@@ -37,15 +37,6 @@ class TestFollowupTab(FrappeTestCase):
 		frappe.delete_doc("Customer", CUSTOMER, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	@staticmethod
-	def api_token(user: str) -> str:
-		doc = frappe.get_doc("User", user)
-		doc.api_key = frappe.generate_hash(length=15)
-		secret = frappe.generate_hash(length=15)
-		doc.api_secret = secret
-		doc.save(ignore_permissions=True)
-		return f"token {doc.api_key}:{secret}"
 
 	def tearDown(self):
 		frappe.set_user("Administrator")

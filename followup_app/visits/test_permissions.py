@@ -7,7 +7,7 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing import api_token, make_customer, make_user, make_visit
 
 FIRST = "visit.perm.first@example.com"
 SECOND = "visit.perm.second@example.com"
@@ -24,7 +24,7 @@ class TestVisitPermissions(FrappeTestCase):
 		make_user(FIRST, "Followup User")
 		make_user(SECOND, "Followup User")
 		make_user(MANAGER, "Followup Manager")
-		cls.tokens = {user: cls.api_token(user) for user in (FIRST, SECOND, MANAGER)}
+		cls.tokens = {user: api_token(user) for user in (FIRST, SECOND, MANAGER)}
 		customer = make_customer("_Test Visit Permissions")
 		cls.first_visit = make_visit(customer.name, visitor=FIRST).name
 		cls.second_visit = make_visit(customer.name, visitor=SECOND).name
@@ -38,15 +38,6 @@ class TestVisitPermissions(FrappeTestCase):
 		frappe.delete_doc("Customer", "_Test Visit Permissions", force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	@staticmethod
-	def api_token(user: str) -> str:
-		doc = frappe.get_doc("User", user)
-		doc.api_key = frappe.generate_hash(length=15)
-		secret = frappe.generate_hash(length=15)
-		doc.api_secret = secret
-		doc.save(ignore_permissions=True)
-		return f"token {doc.api_key}:{secret}"
 
 	def tearDown(self):
 		frappe.set_user("Administrator")

@@ -3,21 +3,14 @@
 import json
 import re
 import time
+from pathlib import Path
 
 import site_data
 from desk import Desk
 
-REPORTS = (
-	"Followup KPI",
-	"Visit Completion",
-	"Customer Satisfaction",
-	"Complaint Analysis",
-	"Feedback Distribution",
-	"Demand Conversion",
-	"Loyalty Points Summary",
-	"Churn Risk",
-	"Visitor Performance",
-)
+REPORT_FOLDER = Path(__file__).resolve().parents[2] / "followup_app/customer_followup/report"
+# The app's Script Reports, as they are shipped.
+REPORTS = tuple(sorted(json.loads(path.read_text())["name"] for path in REPORT_FOLDER.glob("*/*.json")))
 
 
 def wait_until(check, seconds: float = 180, what: str = "the condition"):
