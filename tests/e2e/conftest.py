@@ -15,6 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import desk as desk_module
 import pytest
 from desk import Desk
 from playwright.sync_api import sync_playwright
@@ -97,8 +98,13 @@ def base_url():
 		_start("worker", *_frappe("worker", "--queue", "short,default,long")),
 	]
 	node = shutil.which("node")
-	if node and _port_is_free(config.get("socketio_port", 9000)):
+	if (
+		node
+		and port == config.get("webserver_port", 8000)
+		and _port_is_free(config.get("socketio_port", 9000))
+	):
 		processes.append(_start("socketio", node, str(BENCH / "apps/frappe/socketio.js"), cwd=BENCH))
+		desk_module.REALTIME = True
 	try:
 		_wait_for_ping(port, processes[0])
 		yield f"http://{SITE}:{port}"
