@@ -206,7 +206,7 @@ class TestSurveyReminders(OutgoingMailTestMixin, FrappeTestCase):
 		self.assertEqual(link.path, "/app/satisfaction-survey")
 		query = {key: values[0] for key, values in parse_qs(link.query).items()}
 		self.assertEqual(query["channel"], "Email")
-		self.assertEqual(query["reminder_sent_on"], '["is", "set"]')
+		self.assertEqual(query["reminder_sent_on"], '["is","set"]')
 		self.assertIn("sent_on", query)
 		answered = parse_qs(urlparse(row["_links"]["answered_after_reminder_numerator"]).query)
 		self.assertEqual(answered["status"], ["Completed"])
