@@ -1,4 +1,4 @@
-"""Public survey submission benchmark (issue 5), against a running web server.
+"""Public survey submission benchmark (issues 5 and 16), against a running web server.
 
 Measures the endpoint the customer waits on: checking and storing the answers and scores. The
 effects on the customer (figures, points, recovery task) run afterwards as a background job.
@@ -9,7 +9,8 @@ effects on the customer (figures, points, recovery task) run afterwards as a bac
    `bench --site SITE set-config followup_survey_rate_limit 1000000` (all requests come from one IP).
 3. Load it (standard library only) and print throughput and latency percentiles:
        python -m followup_app.benchmarks.survey_submit http://127.0.0.1:8000 bench.localhost TOKENS_FILE
-   It first measures Frappe's own /api/method/ping the same way, as the reference.
+   It first measures Frappe's own /api/method/ping the same way, as the reference, then the one-click
+   answer of each survey (as from the email's button) and then its submission.
 4. `bench --site SITE execute followup_app.benchmarks.survey_submit.cleanup`, and remove the config key.
 """
 
@@ -91,6 +92,17 @@ def main(base: str, host: str, tokens_path: str, concurrency: int = 8):
 	headers = {"Host": host}
 	ping = [urllib.request.Request(f"{base}/api/method/ping", headers=headers) for _ in range(len(tokens))]
 	print("ping:", load(ping, concurrency))
+	# As a customer answering from the email would: the button's answer first, then the whole survey.
+	one_click = [
+		urllib.request.Request(
+			f"{base}/api/method/followup_app.surveys.public.answer_first",
+			data=urllib.parse.urlencode({"token": token, "answer": 4}).encode(),
+			headers=headers,
+			method="POST",
+		)
+		for token in tokens
+	]
+	print("one-click answer:", load(one_click, concurrency))
 	submits = [
 		urllib.request.Request(
 			f"{base}/api/method/followup_app.surveys.public.submit",
