@@ -37,11 +37,12 @@ def test_groups_are_bars_even_when_complete():
 def test_a_line_is_only_drawn_through_two_or_more_real_points(values):
 	chart = chart_series([str(i) for i in range(len(values))], [("Rate", values)], prefer_line=True)
 	real = [value for value in values if value is not None]
-	if not real:
+	if len(real) >= 2:
+		assert (chart.chart_type, chart.datasets) == ("line", [("Rate", real)])
+	elif real and real[0]:
+		assert (chart.chart_type, chart.datasets) == ("bar", [("Rate", real)])
+	else:
 		assert chart is None
-		return
-	assert chart.datasets == [("Rate", real)]
-	assert (chart.chart_type == "line") == (len(real) >= 2)
 
 
 def test_a_pie_has_no_slice_for_nothing():
@@ -60,3 +61,14 @@ def test_a_pie_has_no_slice_for_nothing():
 def test_a_whole_pie_is_a_bar():
 	chart = chart_series(["Price", "Delivery"], [("Share", [100.0, 0])], prefer_line=False, pie=True)
 	assert (chart.labels, chart.chart_type) == (["Price"], "bar")
+
+
+def test_bars_leave_out_groups_with_nothing_to_draw():
+	chart = chart_series(["VIP", "Key", "Normal"], [("Rate", [0, 50.0, None])], prefer_line=False)
+	assert (chart.labels, chart.datasets) == (["Key"], [("Rate", [50.0])])
+	assert chart_series(["Nov"], [("NPS", [None]), ("Surveys", [0])], prefer_line=True) is None
+
+
+def test_a_line_keeps_a_real_zero():
+	chart = chart_series(["Oct", "Nov"], [("Rate", [0.0, 40.0])], prefer_line=True)
+	assert (chart.chart_type, chart.datasets) == ("line", [("Rate", [0.0, 40.0])])

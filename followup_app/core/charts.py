@@ -2,7 +2,8 @@
 
 Frappe Charts draws a line through every label and breaks (an SVG path with `undefined`) on a
 single point or a missing value, so a line is only chosen for two or more complete points; other
-series are drawn as bars, where a missing value is simply no bar. A pie has no slice for nothing
+series are drawn as bars, where a missing value is simply no bar (and a group with no bar at all
+is left out, as is a chart with none). A pie has no slice for nothing
 (a zero slice breaks its SVG path too), and one slice, a whole circle, is drawn as a bar.
 """
 
@@ -31,13 +32,16 @@ def chart_series(
 		kind = "pie" if len(keep) >= 2 else "bar"
 		return ChartSeries([labels[i] for i in keep], [(name, [values[i] for i in keep])], kind)
 	keep = [i for i in range(len(labels)) if any(values[i] is not None for _name, values in series)]
-	if not keep:
-		return None
 	kept = [(name, [values[i] for i in keep]) for name, values in series]
 	complete = all(value is not None for _name, values in kept for value in values)
-	line = prefer_line and len(keep) >= 2 and complete
+	if prefer_line and len(keep) >= 2 and complete:
+		return ChartSeries([labels[i] for i in keep], kept, "line")
+	# A bar of nothing is not drawn: a group without any bar is left out, and so is an empty chart.
+	keep = [i for i in keep if any(values[i] for _name, values in series)]
+	if not keep:
+		return None
 	return ChartSeries(
 		labels=[labels[i] for i in keep],
-		datasets=[(name, [0 if value is None else value for value in values]) for name, values in kept],
-		chart_type="line" if line else "bar",
+		datasets=[(name, [values[i] or 0 for i in keep]) for name, values in series],
+		chart_type="bar",
 	)
