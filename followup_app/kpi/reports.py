@@ -180,7 +180,9 @@ def report_chart(group_by: str, rows: list[dict], chart: list[Column], chart_typ
 		pie=chart_type == "pie",
 	)
 	if series is None:
-		return None
+		# Nothing to draw: an empty chart, so a workspace chart says "No Data" rather than drawing
+		# the groups' labels alone (Frappe charts the report's rows when it gets no chart).
+		return {"data": {}}
 	return {
 		"data": {
 			"labels": series.labels,
