@@ -9,6 +9,7 @@ from frappe.desk.query_report import run
 from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.kpi import cards
+from followup_app.kpi.reports import Column, report_chart
 from followup_app.kpi.test_definitions import CATEGORIES, GROUP, VISITOR, KpiDatasetTestCase
 from followup_app.languages import in_language
 
@@ -69,6 +70,14 @@ class TestReports(KpiDatasetTestCase):
 		self.assertEqual(vip["open_visits_numerator"], 1)
 		self.assertEqual(vip["visit_completion_rate"], 66.67)
 		self.assertEqual(rows["Normal"]["on_time_visit_rate"], 100.0)
+
+	def test_rows_with_nothing_to_draw_give_an_empty_chart(self):
+		"""So a workspace chart says No Data instead of charting the rows' bare labels."""
+		rate, planned = Column("visit_completion_rate"), Column("visits_planned", "numerator")
+		rows = [{"group": "2026-11", rate.fieldname: None, planned.fieldname: 2}]
+		self.assertEqual(report_chart("month", rows, [rate], None), {"data": {}})
+		drawn = report_chart("month", [{"group": "2026-11", rate.fieldname: 50.0}], [rate], None)
+		self.assertEqual((drawn["type"], drawn["data"]["labels"]), ("bar", ["2026-11"]))
 
 	def test_drilldown_links(self):
 		rows = self.rows_by_group("Visit Completion", group_by="customer")
