@@ -70,11 +70,11 @@ def grant_platform_permissions():
 		):
 			continue  # a higher level without level 0 grants nothing (and Frappe refuses it)
 		filters = {"parent": doctype, "role": role, "permlevel": permlevel, "if_owner": 0}
-		name = frappe.db.get_value("Custom DocPerm", filters)
-		if name:
-			missing = {right: 1 for right in rights if not frappe.db.get_value("Custom DocPerm", name, right)}
+		existing = frappe.db.get_value("Custom DocPerm", filters, ["name", *rights], as_dict=True)
+		if existing:
+			missing = {right: 1 for right in rights if not existing[right]}
 			if missing:
-				frappe.db.set_value("Custom DocPerm", name, missing)
+				frappe.db.set_value("Custom DocPerm", existing.name, missing)
 		else:
 			frappe.get_doc(
 				{

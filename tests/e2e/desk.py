@@ -244,12 +244,6 @@ class Desk:
 		self.page.screenshot(path=str(path), full_page=full_page)
 		return path
 
-	def untranslated(self, words: list[str]) -> list[str]:
-		"""English words of the app still visible on the page (for a user whose language is zh)."""
-		text = self.page.locator(".page-container:visible, .modal.show").all_inner_texts()
-		found = " \n".join(text)
-		return [word for word in words if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", found)]
-
 	def record_timing(self, label: str, seconds: float):
 		path = self.artifacts.parent / "timings.json"
 		timings = json.loads(path.read_text()) if path.exists() else {}

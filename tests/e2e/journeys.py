@@ -151,8 +151,3 @@ def untranslated_on_page(desk: Desk, english: set[str]) -> list[str]:
 		}"""
 	)
 	return sorted(text for text in texts if text in english)
-
-
-def dump(path, value):
-	path.parent.mkdir(parents=True, exist_ok=True)
-	path.write_text(json.dumps(value, indent=1, ensure_ascii=False))
