@@ -18,12 +18,32 @@ CUSTOMER_FIELDS = [
 		"label": "Follow-up",
 		"insert_after": "portal_users",
 	},
+	# The brief a visitor reads before calling (followup_app.visits.brief), drawn by customer.js.
+	{
+		"fieldname": "followup_brief_section",
+		"fieldtype": "Section Break",
+		"label": "Customer Brief",
+		"insert_after": "followup_tab",
+		"collapsible": 1,
+	},
+	{
+		"fieldname": "followup_brief",
+		"fieldtype": "HTML",
+		"label": "Customer Brief",
+		"insert_after": "followup_brief_section",
+	},
+	{
+		"fieldname": "followup_profile_section",
+		"fieldtype": "Section Break",
+		"label": "Follow-up Profile",
+		"insert_after": "followup_brief",
+	},
 	{
 		"fieldname": "followup_tier",
 		"fieldtype": "Link",
 		"label": "Follow-up Tier",
 		"options": "Customer Tier",
-		"insert_after": "followup_tab",
+		"insert_after": "followup_profile_section",
 		"in_standard_filter": 1,
 	},
 	{
@@ -85,6 +105,7 @@ CUSTOMER_FIELDS = [
 		"fieldtype": "Data",
 		"label": "Preferred Contact Time",
 		"insert_after": "preferred_channel",
+		"description": "When planned visits are timed, e.g. 09:00-11:30, afternoon, Tue/Thu 14:00-16:00, 工作日 上午",
 	},
 	{
 		"fieldname": "followup_status_section",
@@ -190,6 +211,24 @@ CUSTOMER_FIELDS = [
 		"no_copy": 1,
 		"depends_on": "eval:doc.churn_risk_scored_on",
 		"description": "What each factor added to the score",
+	},
+	{
+		"fieldname": "followup_unreachable",
+		"fieldtype": "Check",
+		"label": "Unreachable",
+		"insert_after": "churn_risk_factors",
+		"read_only": 1,
+		"no_copy": 1,
+		"description": "Not reached in the last allowed attempts (outcome playbook); cleared when a visit reaches the customer",
+	},
+	{
+		"fieldname": "unreachable_since",
+		"fieldtype": "Date",
+		"label": "Unreachable Since",
+		"insert_after": "followup_unreachable",
+		"read_only": 1,
+		"no_copy": 1,
+		"depends_on": "eval:doc.followup_unreachable",
 	},
 ]
 

@@ -288,6 +288,41 @@ DEFAULT_EMAIL_TEMPLATES = {
 			expiry="这是我们唯一的一次提醒。此链接为您专属,有效期至 {{ frappe.utils.format_datetime(expires_on) }}。",
 		),
 	),
+	# Outcome playbooks (seed 003 step 4): the thank-you letter to a satisfied customer, and the promise
+	# of a response within 24 hours to a customer with problems.
+	"Visit Thank You": (
+		"Thank you for your time, {{ contact_name }}",
+		"<p>Dear {{ contact_name }},</p>\n"
+		"<p>Thank you for taking the time to talk with {{ visitor_name or 'us' }} on "
+		"{{ frappe.utils.format_date(visit_date) }}. We are glad that you are satisfied with our products "
+		"and service.</p>\n"
+		"<p>We will keep you informed of news and new products that may interest you, and we are here "
+		"whenever you need us.</p>\n"
+		"<p>Kind regards,<br>{{ company }}</p>",
+	),
+	"Visit Thank You (zh)": (
+		"{{ contact_name }},感谢您抽出宝贵时间",
+		"<p>尊敬的 {{ contact_name }}:</p>\n"
+		"<p>感谢您在 {{ frappe.utils.format_date(visit_date) }} 抽出时间与{{ visitor_name or '我们' }}交流。"
+		"很高兴您对我们的产品和服务感到满意。</p>\n"
+		"<p>我们会不定期为您送上行业资讯和您可能感兴趣的新产品信息;如有任何需要,欢迎随时联系我们。</p>\n"
+		"<p>此致<br>{{ company }}</p>",
+	),
+	"Visit Issue Follow-up": (
+		"We are on it, {{ contact_name }}",
+		"<p>Dear {{ contact_name }},</p>\n"
+		"<p>Thank you for telling {{ visitor_name or 'us' }} about the problems you met. We have recorded "
+		"them and will come back to you within 24 hours with what we will do and by when.</p>\n"
+		"<p>Once they are solved, we will contact you within three days to make sure you are satisfied.</p>\n"
+		"<p>Kind regards,<br>{{ company }}</p>",
+	),
+	"Visit Issue Follow-up (zh)": (
+		"{{ contact_name }},我们正在处理您反映的问题",
+		"<p>尊敬的 {{ contact_name }}:</p>\n"
+		"<p>感谢您向{{ visitor_name or '我们' }}反映遇到的问题。我们已记录在案,将在 24 小时内回复处理方案和解决时间。</p>\n"
+		"<p>问题解决后,我们会在三天内与您联系,确认您是否满意。</p>\n"
+		"<p>此致<br>{{ company }}</p>",
+	),
 	"Followup Weekly Digest": (
 		"Customer follow-up: week of {{ frappe.utils.format_date(week_start) }}",
 		'<p>Customer follow-up, {{ frappe.utils.format_date(week_start) }} – {{ frappe.utils.format_date(week_end) }}</p>\n<table border="1" cellpadding="6" style="border-collapse: collapse">\n<tr><th align="left">KPI</th><th align="right">This week</th><th align="right">Week before</th><th align="right">Change</th></tr>\n{% for row in kpis %}<tr><td>{{ row.label }}</td><td align="right">{{ row.current if row.current is not none else "–" }}</td><td align="right">{{ row.previous if row.previous is not none else "–" }}</td><td align="right">{{ row.change if row.change is not none else "" }} {{ row.trend }}</td></tr>\n{% endfor %}</table>\n<p><b>Overdue visits:</b> {{ overdue_visits|int }} &nbsp; <b>Complaints past SLA:</b> {{ breached_complaints|int }}</p>\n{% if goals_at_risk %}<p><b>Goals at risk</b></p><ul>{% for goal in goals_at_risk %}<li><a href="{{ site_url }}/app/followup-goal/{{ goal.name|urlencode }}">{{ goal.goal_name }}</a>: {{ goal.metric }} {{ goal.current_value if goal.current_value is not none else "–" }} / {{ goal.target_value }} ({{ goal.progress|round(0)|int }}%), ends {{ frappe.utils.format_date(goal.period_end) }}</li>{% endfor %}</ul>{% else %}<p>No goal is at risk.</p>{% endif %}\n<p><a href="{{ site_url }}/app/customer-follow-up">Open the Customer Follow-up workspace</a></p>',
@@ -297,3 +332,27 @@ DEFAULT_EMAIL_TEMPLATES = {
 		'<p>客户回访周报,{{ frappe.utils.format_date(week_start) }} – {{ frappe.utils.format_date(week_end) }}</p>\n<table border="1" cellpadding="6" style="border-collapse: collapse">\n<tr><th align="left">指标</th><th align="right">本周</th><th align="right">上周</th><th align="right">变化</th></tr>\n{% for row in kpis %}<tr><td>{{ row.label }}</td><td align="right">{{ row.current if row.current is not none else "–" }}</td><td align="right">{{ row.previous if row.previous is not none else "–" }}</td><td align="right">{{ row.change if row.change is not none else "" }} {{ row.trend }}</td></tr>\n{% endfor %}</table>\n<p><b>逾期回访:</b>{{ overdue_visits|int }} &nbsp; <b>超出 SLA 的投诉:</b>{{ breached_complaints|int }}</p>\n{% if goals_at_risk %}<p><b>有风险的目标</b></p><ul>{% for goal in goals_at_risk %}<li><a href="{{ site_url }}/app/followup-goal/{{ goal.name|urlencode }}">{{ goal.goal_name }}</a>:{{ goal.metric }} {{ goal.current_value if goal.current_value is not none else "–" }} / {{ goal.target_value }}({{ goal.progress|round(0)|int }}%),截止 {{ frappe.utils.format_date(goal.period_end) }}</li>{% endfor %}</ul>{% else %}<p>没有有风险的目标。</p>{% endif %}\n<p><a href="{{ site_url }}/app/customer-follow-up">打开客户回访工作区</a></p>',
 	),
 }
+
+# Outcome playbooks (seed 003 step 4), one rule per outcome: a satisfied customer gets the thank-you
+# letter and a light touch a month later; one with problems is promised a response within 24 hours
+# and a Followup Manager gets a ToDo due the next day (the Problems also became complaints, whose
+# resolution plans the confirmation visit within 3 days); a high-potential customer gets a sales
+# manager's personalised plan (a ToDo listing the visit's Needs) and a weekly progress call; an
+# unreachable one is tried again two days later, three attempts in all.
+DEFAULT_OUTCOME_RULES = (
+	{"outcome": "Satisfied", "next_contact_days": 30, "email_template": "Visit Thank You"},
+	{
+		"outcome": "Has Issues",
+		"email_template": "Visit Issue Follow-up",
+		"todo_role": "Followup Manager",
+		"todo_days": 1,
+	},
+	{"outcome": "High Potential", "next_contact_days": 7, "todo_role": "Sales Manager", "todo_days": 2},
+	{"outcome": "Unreachable", "retry_days": 2, "max_attempts": 3},
+)
+
+# Seed 003 step 3: avoid the customer's busy hours, such as Monday morning and Friday afternoon.
+DEFAULT_BUSY_WINDOWS = (
+	("Monday", "09:00:00", "12:00:00"),
+	("Friday", "13:00:00", "18:00:00"),
+)

@@ -10,8 +10,10 @@ from frappe.model.sync import sync_for
 
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 from followup_app.setup.default_records import (
+	DEFAULT_BUSY_WINDOWS,
 	DEFAULT_EMAIL_TEMPLATES,
 	DEFAULT_FEEDBACK_CATEGORIES,
+	DEFAULT_OUTCOME_RULES,
 	DEFAULT_POLICIES,
 	DEFAULT_SLA_RULES,
 	DEFAULT_SURVEY_TEMPLATES,
@@ -161,6 +163,23 @@ def ship_default_records():
 					"resolution_hours": resolution_hours,
 				},
 			)
+
+	rules = {rule["outcome"]: rule for rule in DEFAULT_OUTCOME_RULES}
+	for outcome in unshipped(shipped, "Followup Outcome Rule", rules):
+		rule = rules[outcome]
+		role = rule.get("todo_role")
+		template = rule.get("email_template")
+		if any(row.outcome == outcome for row in settings.get("outcome_rules") or []):
+			continue
+		if (role and not frappe.db.exists("Role", role)) or (
+			template and not frappe.db.exists("Email Template", template)
+		):
+			continue
+		settings.append("outcome_rules", rule)
+	windows = {f"{day} {start}-{end}": (day, start, end) for day, start, end in DEFAULT_BUSY_WINDOWS}
+	for key in unshipped(shipped, "Followup Busy Window", windows):
+		weekday, start, end = windows[key]
+		settings.append("busy_windows", {"weekday": weekday, "from_time": start, "to_time": end})
 
 	shipped_defaults = json.dumps(sorted(shipped))
 	if changed or shipped_defaults != (settings.shipped_defaults or "[]"):

@@ -13,6 +13,7 @@ from followup_app.core.planning import plan_customer
 from followup_app.customer_stats import refresh_satisfaction
 from followup_app.holidays import holidays_from
 from followup_app.points.sources import award_visit_participation
+from followup_app.visits.playbooks import apply_playbook
 from followup_app.visits.repurchase import update_followed_by_purchase
 
 VISIT = "Visit Record"
@@ -21,6 +22,8 @@ VISIT = "Visit Record"
 def complete_visit(visit):
 	"""Apply a visit that has just been completed."""
 	close_all_assignments(VISIT, visit.name, ignore_permissions=True)
+	# The outcome playbook first: the next visit date it sets is part of the customer's next due date.
+	apply_playbook(visit)
 	refresh_customer_visit_stats(visit.customer)
 	update_followed_by_purchase([visit.customer])
 	create_opportunities(visit)

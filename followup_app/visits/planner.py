@@ -22,6 +22,7 @@ from followup_app.core.planning import CustomerPlan, CustomerSchedule, choose_vi
 from followup_app.holidays import holidays_from
 from followup_app.languages import in_language_of
 from followup_app.notifications import notify, role_users
+from followup_app.visits.timing import plan_slots, planned_at
 
 VISIT = "Visit Record"
 SERIES = "VR-.YYYY.-"
@@ -276,6 +277,18 @@ def insert_visits(
 	policies = load_policy_settings({plan.policy.name for plan in plans})
 	scripts = load_scripts({policy.visit_script for policy in policies.values() if policy.visit_script})
 	customer_names = load_customer_names([plan.customer.name for plan in plans])
+	# The day and time of each visit: within the customer's preferred time, outside busy windows.
+	slots = plan_slots(
+		[
+			(
+				plan.customer.name,
+				plan.planned_date,
+				visitors.get(plan.customer.name),
+				policies[plan.policy.name].channel,
+			)
+			for plan in plans
+		]
+	)
 	names = reserve_names(SERIES, len(plans))
 	now = now_datetime()
 	user = frappe.session.user
@@ -290,6 +303,7 @@ def insert_visits(
 			policy = policies[plan.policy.name]
 			script = scripts.get(policy.visit_script) or {}
 			visitor = visitors.get(plan.customer.name)
+			planned_on, planned_time = slots[plan.customer.name]
 			visit_rows.append(
 				{
 					**common,
@@ -300,7 +314,9 @@ def insert_visits(
 					"visit_type": policy.visit_type,
 					"channel": policy.channel,
 					"status": "Planned",
-					"planned_date": plan.planned_date,
+					"planned_date": planned_on,
+					"planned_time": planned_time,
+					"planned_at": planned_at(planned_on, planned_time),
 					"visitor": visitor,
 					"followup_policy": policy.name,
 					"visit_script": policy.visit_script,

@@ -4,8 +4,11 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import get_time
 
+from followup_app.core import playbooks
 from followup_app.limits import validate_limits
+from followup_app.visits.playbooks import outcome_rules_of
 
 
 class FollowupSettings(Document):
@@ -41,6 +44,8 @@ class FollowupSettings(Document):
 		validate_limits(self)
 		self.validate_lifecycle_thresholds()
 		self.validate_sla_rules()
+		self.validate_contact_times()
+		self.validate_outcome_rules()
 
 	def validate_lifecycle_thresholds(self):
 		if self.inactive_days_churned <= self.inactive_days_at_risk:
@@ -63,3 +68,33 @@ class FollowupSettings(Document):
 					_("Row {0}: response hours cannot exceed resolution hours.").format(rule.idx),
 					title=_("Invalid Value"),
 				)
+
+	def validate_contact_times(self):
+		if (
+			self.contact_day_start
+			and self.contact_day_end
+			and get_time(self.contact_day_start) >= get_time(self.contact_day_end)
+		):
+			frappe.throw(
+				_("Contact Hours To must be later than Contact Hours From."), title=_("Invalid Value")
+			)
+		for window in self.busy_windows:
+			if get_time(window.from_time) >= get_time(window.to_time):
+				frappe.throw(
+					_("Row {0}: a busy window must end after it starts.").format(window.idx),
+					title=_("Invalid Value"),
+				)
+
+	def validate_outcome_rules(self):
+		messages = {
+			playbooks.DUPLICATE_OUTCOME: _("Row {0}: outcome {1} has more than one rule."),
+			playbooks.RETRY_NOT_UNREACHABLE: _("Row {0}: only the outcome Unreachable can retry ({1})."),
+			playbooks.ATTEMPTS_WITHOUT_RETRY: _("Row {0}: Max Attempts needs Retry in (Days) ({1})."),
+			playbooks.RETRY_WITHOUT_ATTEMPTS: _("Row {0}: Retry in (Days) needs Max Attempts ({1})."),
+			playbooks.TODO_WITHOUT_ASSIGNEE: _("Row {0}: a ToDo needs a user or a role ({1})."),
+		}
+		problems = playbooks.rule_problems(outcome_rules_of(self))
+		if problems:
+			index, code = problems[0]
+			row = self.outcome_rules[index - 1]
+			frappe.throw(messages[code].format(index, _(row.outcome)), title=_("Invalid Outcome Rule"))

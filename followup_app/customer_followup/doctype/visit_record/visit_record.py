@@ -20,6 +20,7 @@ from followup_app.limits import validate_limits
 from followup_app.visits.completion import complete_visit, create_opportunities
 from followup_app.visits.permissions import sees_all_visits
 from followup_app.visits.planner import visit_todo_description
+from followup_app.visits.timing import load_timing, planned_at
 
 # The statuses a visit may move to from each status; a new visit starts Planned or Completed.
 ALLOWED_TRANSITIONS = {
@@ -35,6 +36,13 @@ class VisitRecord(Document):
 	# begin: auto-generated types
 	# end: auto-generated types
 
+	def onload(self):
+		timing = load_timing()
+		self.set_onload(
+			"duration_guidance",
+			{"phone_minutes_max": timing.phone_minutes_max, "onsite_minutes_max": timing.onsite_minutes_max},
+		)
+
 	def validate(self):
 		validate_limits(self)
 		self.validate_status_change()
@@ -45,6 +53,7 @@ class VisitRecord(Document):
 		if self.status == "Completed":
 			self.validate_completion()
 		self.validate_next_action()
+		self.planned_at = planned_at(self.planned_date, self.planned_time)
 		self.planned_visit_key = (
 			self.customer
 			if self.status == "Planned" and self.followup_policy and not self.reference_doctype
