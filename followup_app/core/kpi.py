@@ -42,6 +42,13 @@ KPIS = {
 		Kpi("demand_conversion_rate", "Demand Conversion Rate", PERCENT),
 		Kpi("order_rate", "Needs Won as Sales Orders", PERCENT),
 		Kpi("repurchase_rate", "Repurchase Rate after Visit", PERCENT),
+		Kpi("satisfied_rate", "Satisfied Outcome Share", PERCENT),
+		Kpi("has_issues_rate", "Has Issues Outcome Share", PERCENT, False),
+		Kpi("high_potential_rate", "High Potential Outcome Share", PERCENT),
+		Kpi("unreachable_rate", "Unreachable Rate", PERCENT, False),
+		Kpi("high_potential_opportunity_rate", "High Potential Visits with an Opportunity", PERCENT),
+		Kpi("high_potential_order_rate", "High Potential Visits Won as Sales Orders", PERCENT),
+		Kpi("over_long_visit_rate", "Over-long Visit Rate", PERCENT, False),
 		Kpi("churn_rate", "Churn Rate", PERCENT, False),
 		Kpi("points_issued", "Points Issued", TOTAL),
 		Kpi("points_redeemed", "Points Redeemed", TOTAL),
@@ -64,6 +71,8 @@ COUNTS = {
 		Kpi("open_complaints", "Open Complaints", TOTAL, False),
 		Kpi("breached_complaints", "SLA Breached", TOTAL, False),
 		Kpi("feedback_items", "Feedback Items", TOTAL),
+		# Customers whose last allowed attempt was Unreachable (counted on that visit).
+		Kpi("customers_marked_unreachable", "Customers Marked Unreachable", TOTAL, False),
 	)
 }
 

@@ -21,9 +21,18 @@ from frappe import _
 from frappe.query_builder.functions import Concat, Count, Date, Sum
 from frappe.utils import add_days, getdate
 from pypika import analytics
-from pypika.terms import Case, Criterion, CustomFunction, Interval, PseudoColumn, ValueWrapper
+from pypika.terms import (
+	Case,
+	Criterion,
+	CustomFunction,
+	ExistsCriterion,
+	Interval,
+	PseudoColumn,
+	ValueWrapper,
+)
 
 from followup_app.core.kpi import FIGURES, kpi_value
+from followup_app.core.timeslots import CALL_CHANNELS, ONSITE_CHANNELS
 from followup_app.visits.permissions import sees_all_visits
 
 DateFormat = CustomFunction("DATE_FORMAT", ["date", "format"])
@@ -112,7 +121,7 @@ class Source:
 
 
 # Covers every visit measure: each scopes by status values, and planned dates range within each.
-VISIT_KPI_INDEX = "kpi_status_planned_date_index"
+VISIT_KPI_INDEX = "kpi_status_planned_date_outcome_index"
 VISIT_KPI_COLUMNS = (
 	"status",
 	"planned_date",
@@ -120,9 +129,15 @@ VISIT_KPI_COLUMNS = (
 	"visit_datetime",
 	"customer",
 	"followed_by_purchase",
+	"outcome",
+	"channel",
+	"duration_minutes",
+	"attempts_exhausted",
 )
 # The same columns visitor first, for figures by or of one visitor (no temporary table to group).
-VISIT_OWNER_INDEX = "kpi_visitor_index"
+VISIT_OWNER_INDEX = "kpi_visitor_outcome_index"
+# Indexes of earlier versions, covering fewer columns: dropped when the DocType is updated.
+RETIRED_VISIT_INDEXES = ("kpi_status_planned_date_index", "kpi_visitor_index")
 VISIT_OWNER_COLUMNS = ("visitor", *VISIT_KPI_COLUMNS[:2], *VISIT_KPI_COLUMNS[3:])
 VISITS = Source(
 	"Visit Record", "planned_date", "visitor", date_index=(VISIT_KPI_INDEX,), owner_index=VISIT_OWNER_INDEX
@@ -168,6 +183,45 @@ def one_if(condition):
 	return Case().when(condition, 1).else_(0)
 
 
+def outcome_share(outcome: str) -> Measure:
+	"""Completed visits with `outcome` among all completed visits (the outcome mix)."""
+	return Measure(VISITS, lambda t: (one_if(t.row.outcome == outcome), t.row.status == "Completed"))
+
+
+def high_potential_converted(won: bool) -> Measure:
+	"""High Potential visits that led to an Opportunity (`won`: one that became a Sales Order, i.e.
+	Converted) among completed High Potential visits."""
+
+	def terms(t: Tables):
+		opportunity = frappe.qb.DocType("Opportunity")
+		led_to = (
+			frappe.qb.from_(opportunity)
+			.select(opportunity.name)
+			.where(opportunity.followup_visit == t.row.name)
+		)
+		if won:
+			led_to = led_to.where(opportunity.status == "Converted")
+		return (
+			one_if(ExistsCriterion(led_to)),
+			(t.row.status == "Completed") & (t.row.outcome == "High Potential"),
+		)
+
+	return Measure(VISITS, terms)
+
+
+def over_long_terms(t: Tables):
+	"""Completed calls and on-site visits with a duration: those longer than their channel's guidance."""
+	phone = frappe.db.get_single_value("Followup Settings", "phone_minutes_max") or 0
+	onsite = frappe.db.get_single_value("Followup Settings", "onsite_minutes_max") or 0
+	limit = Case().when(t.row.channel.isin(CALL_CHANNELS), phone).else_(onsite)
+	return (
+		one_if(t.row.duration_minutes > limit),
+		(t.row.status == "Completed")
+		& (t.row.duration_minutes > 0)
+		& t.row.channel.isin([*CALL_CHANNELS, *ONSITE_CHANNELS]),
+	)
+
+
 def points_of(kind: str):
 	def terms(t: Tables):
 		if kind == "Earn":
@@ -189,6 +243,17 @@ MEASURES = {
 		lambda t: (one_if(Date(t.row.visit_datetime) <= t.row.planned_date), t.row.status == "Completed"),
 	),
 	"repurchase_rate": Measure(VISITS, lambda t: (t.row.followed_by_purchase, t.row.status == "Completed")),
+	# Outcomes of completed visits (seed 003 step 4) and what they led to
+	"satisfied_rate": outcome_share("Satisfied"),
+	"has_issues_rate": outcome_share("Has Issues"),
+	"high_potential_rate": outcome_share("High Potential"),
+	"unreachable_rate": outcome_share("Unreachable"),
+	"high_potential_opportunity_rate": high_potential_converted(won=False),
+	"high_potential_order_rate": high_potential_converted(won=True),
+	"customers_marked_unreachable": Measure(
+		VISITS, lambda t: (1, (t.row.status == "Completed") & (t.row.attempts_exhausted == 1))
+	),
+	"over_long_visit_rate": Measure(VISITS, over_long_terms),
 	# Feedback items of completed visits
 	"feedback_items": Measure(FEEDBACK, lambda t: (1, t.record.status == "Completed")),
 	"feedback_problem_distribution": Measure(

@@ -18,6 +18,7 @@ from frappe import _
 from followup_app.core.calendar import period_days
 from followup_app.core.charts import chart_series
 from followup_app.core.kpi import FIGURES, MEAN, PERCENT, TOTAL
+from followup_app.core.timeslots import CALL_CHANNELS, ONSITE_CHANNELS
 from followup_app.kpi.definitions import DIMENSIONS, GROUP_LABELS, MEASURES, PERIODS, Scope, kpi_table
 
 GROUP_FIELDTYPES = {
@@ -42,6 +43,18 @@ DRILLDOWN = {
 	"visit_completion_rate": {"status": ["in", ["Completed", "Missed"]]},
 	"on_time_visit_rate": COMPLETED,
 	"repurchase_rate": COMPLETED,
+	"satisfied_rate": COMPLETED,
+	"has_issues_rate": COMPLETED,
+	"high_potential_rate": COMPLETED,
+	"unreachable_rate": COMPLETED,
+	"high_potential_opportunity_rate": {"status": "Completed", "outcome": "High Potential"},
+	"high_potential_order_rate": {"status": "Completed", "outcome": "High Potential"},
+	"customers_marked_unreachable": {"status": "Completed", "attempts_exhausted": 1},
+	"over_long_visit_rate": {
+		"status": "Completed",
+		"duration_minutes": [">", 0],
+		"channel": ["in", [*CALL_CHANNELS, *ONSITE_CHANNELS]],
+	},
 	"feedback_items": COMPLETED,
 	"feedback_problem_distribution": COMPLETED,
 	"opportunity_rate": COMPLETED,

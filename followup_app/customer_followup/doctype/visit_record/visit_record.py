@@ -11,6 +11,7 @@ from frappe.utils import get_datetime, now_datetime
 
 from followup_app.complaints.intake import complaints_from_problems
 from followup_app.kpi.definitions import (
+	RETIRED_VISIT_INDEXES,
 	VISIT_KPI_COLUMNS,
 	VISIT_KPI_INDEX,
 	VISIT_OWNER_COLUMNS,
@@ -159,5 +160,8 @@ class VisitRecord(Document):
 
 def on_doctype_update():
 	"""The KPI indexes: dated visit figures read only these covering indexes (see kpi.definitions)."""
+	for retired in RETIRED_VISIT_INDEXES:
+		if frappe.db.has_index("tabVisit Record", retired):
+			frappe.db.sql_ddl(f"ALTER TABLE `tabVisit Record` DROP INDEX `{retired}`")
 	frappe.db.add_index("Visit Record", list(VISIT_KPI_COLUMNS), VISIT_KPI_INDEX)
 	frappe.db.add_index("Visit Record", list(VISIT_OWNER_COLUMNS), VISIT_OWNER_INDEX)

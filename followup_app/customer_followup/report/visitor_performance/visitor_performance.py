@@ -12,6 +12,15 @@ COLUMNS = [
 	Column("repurchase_rate"),
 	Column("opportunity_rate", "denominator", "Needs Raised"),
 	Column("demand_conversion_rate"),
+	Column("satisfied_rate"),
+	Column("has_issues_rate"),
+	Column("high_potential_rate"),
+	Column("unreachable_rate"),
+	Column("customers_marked_unreachable", "numerator", "Customers Marked Unreachable"),
+	Column("high_potential_opportunity_rate"),
+	Column("high_potential_order_rate"),
+	Column("over_long_visit_rate", "numerator", "Over-long Visits"),
+	Column("over_long_visit_rate"),
 	Column("complaints_opened", "numerator", "Complaints Assigned"),
 	Column("resolution_sla"),
 	Column("average_resolution_hours"),
@@ -20,5 +29,6 @@ COLUMNS = [
 
 def execute(filters: dict | None = None):
 	"""Visitor Performance: each visitor's visits, completion and on-time rates, what their visits
-	led to (repurchases, converted needs) and how they handled the complaints assigned to them."""
+	led to (repurchases, converted needs), the outcome mix with the High Potential conversion and the
+	Unreachable rate, over-long visits, and how they handled the complaints assigned to them."""
 	return figure_report("Visitor Performance", filters, COLUMNS, ("visitor",), [COLUMNS[3], COLUMNS[4]])
