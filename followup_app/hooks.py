@@ -68,6 +68,7 @@ doc_events = {
 			"followup_app.customers.followup_tab.keep_rest_of_customer",
 			"followup_app.customers.tiering.pin_tier_set_by_hand",
 		],
+		"validate": "followup_app.visits.timing.check_preferred_time",
 	},
 	"Sales Invoice": {
 		"on_submit": [

@@ -483,6 +483,7 @@ def complaints_section(data: dict) -> str:
 	lines = []
 	for row in complaints["open"]:
 		sla = row.sla_status
+		severity = f" · {escape_html(_(row.severity))}" if row.severity else ""
 		pill = (
 			f' <span class="indicator-pill {colors.get(sla, "gray")}">{escape_html(_(sla))}</span>'
 			if sla
@@ -491,7 +492,7 @@ def complaints_section(data: dict) -> str:
 		lines.append(
 			'<div class="brief-line">'
 			+ link(form_route("Complaint", row.name), row.subject or row.name)
-			+ f' <span class="text-muted">{escape_html(_(row.status))} · {escape_html(_(row.severity or ""))}</span>'
+			+ f' <span class="text-muted">{escape_html(_(row.status))}{severity}</span>'
 			+ pill
 			+ "</div>"
 		)

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 
 import frappe
+from frappe import _
 from frappe.utils import get_time, getdate
 
 from followup_app.core.timeslots import (
@@ -144,3 +145,17 @@ def planned_at(day: date | str | None, at: time | str | None) -> datetime | None
 	if not day:
 		return None
 	return datetime.combine(getdate(day), get_time(at) if at else time(0))
+
+
+def check_preferred_time(doc, method=None):
+	"""Customer `validate`: say so when the planner cannot read the Preferred Contact Time."""
+	text = doc.get("preferred_contact_time")
+	if text and doc.has_value_changed("preferred_contact_time") and preference(text) is None:
+		frappe.msgprint(
+			_(
+				"The planner cannot read the Preferred Contact Time {0} and plans visits at any time of "
+				"the contact hours. Write it like 09:00-11:30, afternoon, Tue/Thu 14:00-16:00 or 工作日 上午."
+			).format(frappe.bold(text)),
+			title=_("Preferred Contact Time"),
+			indicator="orange",
+		)

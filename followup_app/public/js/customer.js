@@ -35,8 +35,23 @@ followup_app.open_new_form = function (doctype, values) {
 	});
 };
 
+// The customer brief (followup_app.visits.brief.get_brief) at the top of the Follow-up tab.
+followup_app.show_customer_brief = function (frm) {
+	const field = frm.get_field("followup_brief");
+	if (!field || frm.is_new()) {
+		return;
+	}
+	field.$wrapper.html(`<div class="text-muted small">${__("Loading the customer brief...")}</div>`);
+	frappe.call({ method: "followup_app.visits.brief.get_brief", args: { customer: frm.doc.name } }).then((r) => {
+		if (r.message) {
+			field.$wrapper.html(r.message.html);
+		}
+	});
+};
+
 frappe.ui.form.on("Customer", {
 	refresh(frm) {
+		followup_app.show_customer_brief(frm);
 		const factors = frm.fields_dict.churn_risk_factors;
 		if (factors) {
 			factors.df.formatter = followup_app.format_churn_factors;
