@@ -1,0 +1,117 @@
+"""Planned times: inside the customer's preferred contact time, outside busy windows, never on a holiday."""
+
+from datetime import time, timedelta
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import get_time, getdate, nowdate
+
+from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.visits.planner import plan_due_visits
+from followup_app.visits.timing import plan_slots
+
+VISITOR = "timing.visitor@example.com"
+
+
+def next_weekday(start, weekday: int):
+	return start + timedelta(days=(weekday - start.weekday()) % 7)
+
+
+class TestPlannedTimes(FrappeTestCase):
+	def setUp(self):
+		self.today = getdate(nowdate())
+		make_user(VISITOR, "Followup User")
+		settings = frappe.get_single("Followup Settings")
+		settings.default_visitor = VISITOR
+		settings.contact_day_start, settings.contact_day_end = "09:00:00", "18:00:00"
+		settings.phone_minutes_max = 15
+		settings.set("busy_windows", [])
+		settings.append("busy_windows", {"weekday": "Monday", "from_time": "09:00:00", "to_time": "12:00:00"})
+		settings.append("busy_windows", {"weekday": "Friday", "from_time": "13:00:00", "to_time": "18:00:00"})
+		settings.holiday_list = None
+		settings.save()
+		frappe.db.sql("update tabCustomer set do_not_contact = 1")
+
+	def tearDown(self):
+		frappe.db.rollback()
+		frappe.clear_document_cache("Followup Settings", "Followup Settings")
+
+	def customer(self, name: str, preferred: str | None = None) -> str:
+		return make_customer(
+			f"_Test Timing {name} {frappe.generate_hash(length=5)}",
+			followup_tier="Normal",
+			created_days_ago=100,
+			preferred_contact_time=preferred,
+		).name
+
+	def planned(self, customer: str):
+		return frappe.db.get_value(
+			"Visit Record",
+			{"customer": customer, "status": "Planned"},
+			["planned_date", "planned_time", "planned_at"],
+			as_dict=True,
+		)
+
+	def test_the_planner_times_visits_inside_the_preferred_time(self):
+		afternoon = self.customer("Afternoon", "下午2点-4点")
+		anytime = self.customer("Anytime")
+		self.assertEqual(plan_due_visits()["planned"], 2)
+		visit = self.planned(afternoon)
+		at = get_time(visit.planned_time)
+		day = getdate(visit.planned_date)
+		self.assertTrue(time(14) <= at and (at.hour * 60 + at.minute + 15) <= 16 * 60, at)
+		self.assertNotEqual(day.weekday(), 4, "Friday afternoon is busy: the visit moves to Monday")
+		self.assertEqual(visit.planned_at, frappe.utils.get_datetime(f"{day} {at}"))
+		other = self.planned(anytime)
+		other_at = get_time(other.planned_time)
+		self.assertTrue(time(9) <= other_at < time(18))
+		if getdate(other.planned_date).weekday() == 0:
+			self.assertGreaterEqual(other_at, time(12))
+		if getdate(other.planned_date).weekday() == 4:
+			self.assertLess(other_at, time(13))
+		# Same visitor, same day: one after the other.
+		if getdate(other.planned_date) == day:
+			self.assertNotEqual(other_at, at)
+
+	def test_monday_morning_and_friday_afternoon_are_avoided(self):
+		monday = next_weekday(self.today, 0)
+		friday = next_weekday(self.today, 4)
+		customer = self.customer("Plain")
+		slots = plan_slots([(customer, monday, VISITOR, "Phone")])
+		self.assertEqual(slots[customer], (monday, time(12)))
+		slots = plan_slots([(customer, friday, VISITOR, "Phone")])
+		self.assertEqual(slots[customer], (friday, time(9)))
+
+	def test_preferred_morning_on_a_busy_monday_moves_to_tuesday_and_skips_holidays(self):
+		monday = next_weekday(self.today, 0)
+		customer = self.customer("Mornings", "上午")
+		self.assertEqual(
+			plan_slots([(customer, monday, VISITOR, "Phone")])[customer],
+			(monday + timedelta(days=1), time(9)),
+		)
+
+		holidays = frappe.get_doc(
+			{
+				"doctype": "Holiday List",
+				"holiday_list_name": f"_Test Timing {frappe.generate_hash(length=5)}",
+				"from_date": self.today - timedelta(days=1),
+				"to_date": self.today + timedelta(days=60),
+				"holidays": [{"holiday_date": monday + timedelta(days=1), "description": "Holiday"}],
+			}
+		).insert()
+		frappe.db.set_single_value("Followup Settings", "holiday_list", holidays.name)
+		self.assertEqual(
+			plan_slots([(customer, monday, VISITOR, "Phone")])[customer],
+			(monday + timedelta(days=2), time(9)),
+		)
+
+	def test_a_visitors_visits_follow_one_another_around_existing_ones(self):
+		tuesday = next_weekday(self.today, 1)
+		first, second = self.customer("First"), self.customer("Second")
+		slots = plan_slots([(first, tuesday, VISITOR, "On-site"), (second, tuesday, VISITOR, "Phone")])
+		self.assertEqual(slots[first], (tuesday, time(9)))  # 30 minutes on site
+		self.assertEqual(slots[second], (tuesday, time(9, 30)))
+
+		make_visit(self.customer("Booked"), visitor=VISITOR, planned_date=tuesday, planned_time="09:00:00")
+		third = self.customer("Third")
+		self.assertEqual(plan_slots([(third, tuesday, VISITOR, "Phone")])[third], (tuesday, time(9, 15)))
