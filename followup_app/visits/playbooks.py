@@ -8,6 +8,8 @@ transaction as the effects, and a visit that has it is never played again, howev
 saved. Each effect is noted in the visit's timeline.
 """
 
+from contextlib import contextmanager
+
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
@@ -21,6 +23,18 @@ from followup_app.notifications import notify, role_users
 from followup_app.visits.timing import plan_slots, planned_at
 
 VISIT = "Visit Record"
+
+
+@contextmanager
+def quietly():
+	"""Drop the messages Frappe shows while the block runs (an assignment's "shared with", a missing
+	email account's error): the playbook notes what it did in the visit's timeline instead."""
+	log = frappe.local.message_log
+	count = len(log)
+	try:
+		yield
+	finally:
+		del log[count:]
 
 
 def outcome_rules_of(settings) -> list[OutcomeRule]:
@@ -134,15 +148,16 @@ def email_contact(visit, template_name: str, language: str | None):
 		"summary": visit.summary or "",
 	}
 	try:
-		frappe.sendmail(
-			recipients=[email],
-			subject=frappe.render_template(template.subject, args),
-			message=frappe.render_template(
-				template.response_html if template.use_html else template.response, args
-			),
-			reference_doctype=VISIT,
-			reference_name=visit.name,
-		)
+		with quietly():
+			frappe.sendmail(
+				recipients=[email],
+				subject=frappe.render_template(template.subject, args),
+				message=frappe.render_template(
+					template.response_html if template.use_html else template.response, args
+				),
+				reference_doctype=VISIT,
+				reference_name=visit.name,
+			)
 	except frappe.OutgoingEmailError:
 		visit.add_comment(
 			"Info", _("Playbook email {0} not sent: no outgoing email account is set up").format(name)
@@ -163,16 +178,17 @@ def assign_followup(visit, users: list[str], due):
 				text += "\n" + visit.summary
 			if needs:
 				text += "\n" + _("Needs: {0}").format("; ".join(needs))
-		add_assignment(
-			{
-				"assign_to": readers,
-				"doctype": VISIT,
-				"name": visit.name,
-				"description": escape_html(text).replace("\n", "<br>"),
-				"date": due,
-			},
-			ignore_permissions=True,
-		)
+		with quietly():
+			add_assignment(
+				{
+					"assign_to": readers,
+					"doctype": VISIT,
+					"name": visit.name,
+					"description": escape_html(text).replace("\n", "<br>"),
+					"date": due,
+				},
+				ignore_permissions=True,
+			)
 	if users:
 		visit.add_comment(
 			"Info",

@@ -76,10 +76,7 @@ def complete_visit(desk: Desk, visit: str, outcome: str, feedback: list[tuple[st
 	"""Open a planned visit, answer its script, note feedback and complete it."""
 	desk.record_timing("Visit Record form", desk.open_form("Visit Record", visit))
 	desk.button(desk.t("Complete Visit"))
-	answers = desk.doc().get("script_answers") or []
-	assert answers, "the planned visit brings its script's questions"
-	for row in answers:
-		desk.fill_cell("script_answers", row["idx"], "answer", f"Answer to: {row['question'][:30]}")
+	answer_script(desk)
 	desk.fill("outcome", outcome)
 	desk.fill("satisfaction", 4)
 	desk.fill("summary", "Customer is happy with the service; asked about a new model.")
@@ -89,6 +86,37 @@ def complete_visit(desk: Desk, visit: str, outcome: str, feedback: list[tuple[st
 		desk.fill_cell("feedback_items", index, "category", category)
 		desk.fill_cell("feedback_items", index, "description", text)
 	return desk
+
+
+def answer_script(desk: Desk) -> list[str]:
+	"""Answer the script's questions in the form above the grid (labelled inputs, in order, required
+	ones marked); each answer lands in its row of the answers table."""
+	page = desk.page
+	answers = desk.doc().get("script_answers") or []
+	assert answers, "the planned visit brings its script's questions"
+	form = page.locator(".frappe-control[data-fieldname='script_form'] .followup-script-form")
+	form.wait_for()
+	labels = form.locator(".script-question label").all_inner_texts()
+	assert labels == [f"{row['idx']}. {row['question']}" for row in answers], labels
+	required = [row["idx"] for row in answers if row.get("required")]
+	marked = [
+		int(idx)
+		for idx in form.locator(".script-question:has(label.reqd)").evaluate_all(
+			"(items) => items.map((item) => item.dataset.idx)"
+		)
+	]
+	assert marked == required, (marked, required)
+	texts = []
+	for row in answers:
+		text = f"Answer to: {row['question'][:30]}"
+		box = form.locator(f".script-question[data-idx='{row['idx']}'] textarea")
+		box.fill(text)
+		box.blur()
+		texts.append(text)
+	desk.idle(settle=0.5)
+	stored = [row.get("answer") for row in desk.doc()["script_answers"]]
+	assert stored == texts, stored
+	return texts
 
 
 def answer_survey(desk: Desk, link: str, screenshot: str | None = None) -> str:

@@ -98,6 +98,47 @@ def create() -> dict:
 		)
 		visit.insert(ignore_permissions=True)
 		visits[key] = visit.name
+	# The visitor's customer has a history for the brief: an earlier call, a preferred time.
+	frappe.db.set_value(
+		"Customer",
+		customers["visitor"],
+		{"preferred_channel": "Phone", "preferred_contact_time": "工作日 上午", "industry": None},
+	)
+	earlier = frappe.get_doc(
+		{
+			"doctype": "Visit Record",
+			"customer": customers["visitor"],
+			"visit_type": "Satisfaction Check",
+			"channel": "Phone",
+			"status": "Planned",
+			"planned_date": add_days(nowdate(), -30),
+			"visitor": visitor,
+		}
+	).insert(ignore_permissions=True)
+	earlier.update(
+		{
+			"status": "Completed",
+			"visit_datetime": f"{add_days(nowdate(), -30)} 10:00:00",
+			"outcome": "Satisfied",
+			"summary": f"E2E earlier call {run}: happy with the last delivery",
+		}
+	)
+	earlier.save(ignore_permissions=True)
+	# An on-site visit the visitor answers on a phone.
+	onsite = frappe.get_doc(
+		{
+			"doctype": "Visit Record",
+			"customer": customers["visitor"],
+			"visit_type": "Routine Maintenance",
+			"channel": "On-site",
+			"status": "Planned",
+			"planned_date": nowdate(),
+			"planned_time": "14:00:00",
+			"visitor": visitor,
+			"visit_script": script,
+		}
+	).insert(ignore_permissions=True)
+	visits["onsite"] = onsite.name
 	complaint = frappe.get_doc(
 		{
 			"doctype": "Complaint",

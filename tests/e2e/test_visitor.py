@@ -6,6 +6,7 @@ starts from the link the visitor sends.
 
 import frappe
 from journeys import (
+	answer_script,
 	answer_survey,
 	app_strings,
 	complete_visit,
@@ -31,8 +32,22 @@ def test_visitor_works_a_day_of_visits(desk, run_data):
 	).first.click()
 	page.wait_for_url("**/app/visit-record?**")
 	visitor.idle()
+	# Planned visits are listed in the order they are to be made.
+	assert page.evaluate("() => cur_list.sort_by") == "planned_at", "the planned list is ordered by time"
 	page.locator(f".list-row-container a[data-name='{data['visits']['visitor']}']").first.click()
 	visitor.wait_form("Visit Record", data["visits"]["visitor"])
+
+	# The customer brief at the top of the form: what a Followup User may read, each line a link.
+	brief = page.locator(".frappe-control[data-fieldname='customer_brief'] .followup-brief")
+	brief.wait_for()
+	text = brief.inner_text()
+	assert f"E2E earlier call {data['run']}" in text, text
+	assert "Not shown: you cannot read Sales Invoices." in text, text
+	assert "工作日 上午" in text, text
+	assert (
+		brief.locator("a[href^='/app/visit-record/']").count() >= 2
+	)  # the earlier visit and the on-site one
+	visitor.screenshot("visit-brief", docs=True)
 
 	# Complete it with a Need and a Problem: they become an Opportunity and a Complaint.
 	complete_visit(
@@ -109,6 +124,28 @@ def test_visitor_works_a_day_of_visits(desk, run_data):
 	assert reports, "the workspace shows the visitor reports"
 	for report in reports:
 		open_report(visitor, report)
+
+
+def test_visitor_answers_an_on_site_script_on_a_phone(desk, run_data):
+	data = run_data
+	phone = desk(width=390, height=844).login(data["users"]["visitor"])
+	visit = data["visits"]["onsite"]
+	phone.open_form("Visit Record", visit)
+	# Duration guidance for the channel.
+	assert "30" in phone.control("duration_minutes").inner_text()
+	phone.button(phone.t("Complete Visit"))
+	answer_script(phone)
+	field = phone.page.locator(".frappe-control[data-fieldname='script_form']")
+	box = field.bounding_box()
+	assert box and box["width"] <= 390, box
+	field.scroll_into_view_if_needed()
+	phone.screenshot("visit-script-phone", docs=True)
+	phone.fill("outcome", "Satisfied")
+	phone.fill("duration_minutes", 25)
+	phone.save()
+	doc = phone.doc()
+	assert doc["status"] == "Completed" and all(row.get("answer") for row in doc["script_answers"]), doc
+	assert doc.get("playbook_applied_on"), "the Satisfied playbook ran"
 
 
 def test_visitor_in_chinese(desk, run_data):
