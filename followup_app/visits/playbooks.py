@@ -211,7 +211,7 @@ def plan_retry(visit, retry_on, attempt: int):
 			"channel": visit.channel,
 			"status": "Planned",
 			"planned_date": day,
-			"planned_time": at,
+			"planned_time": at.strftime("%H:%M:%S") if at else None,
 			"planned_at": planned_at(day, at),
 			"visitor": visit.visitor,
 			"followup_policy": visit.followup_policy,
