@@ -24,7 +24,6 @@ CUSTOMER_FIELDS = [
 		"fieldtype": "Section Break",
 		"label": "Customer Brief",
 		"insert_after": "followup_tab",
-		"collapsible": 1,
 	},
 	{
 		"fieldname": "followup_brief",
