@@ -44,6 +44,13 @@ def test_satisfied_gets_the_thank_you_and_a_monthly_touch():
 	)
 
 
+def test_next_contact_counts_from_the_visit_todos_from_completion():
+	logged_late = visit("High Potential", visited_on=TODAY - timedelta(days=10))
+	playbook = decide(HIGH_POTENTIAL, logged_late)
+	assert playbook.next_visit_date == TODAY - timedelta(days=3)
+	assert playbook.todo_due == TODAY + timedelta(days=2)
+
+
 def test_the_visitors_next_visit_date_is_never_overwritten():
 	chosen = TODAY + timedelta(days=3)
 	playbook = decide(SATISFIED, visit("Satisfied", chosen_next_visit=chosen))

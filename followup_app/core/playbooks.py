@@ -40,10 +40,11 @@ class VisitFacts:
 	"""What the playbook needs to know of a visit that has just been completed."""
 
 	outcome: str | None
-	completed_on: date
+	completed_on: date  # ToDos and retries count from the day the visit is completed
 	chosen_next_visit: date | None = None  # a next visit date the visitor set
 	attempt: int = 1  # 1 for a first try, 2 for the first retry...
 	do_not_contact: bool = False
+	visited_on: date | None = None  # the next contact counts from the visit (a late log keeps the rhythm)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def rule_for(rules: Iterable[OutcomeRule], outcome: str | None) -> OutcomeRule |
 def decide(rule: OutcomeRule | None, visit: VisitFacts) -> Playbook | None:
 	"""What follows from the visit under `rule`; None when no rule applies to its outcome.
 
-	- next contact: `completed_on` + next_contact_days, unless the visitor chose a next visit date
+	- next contact: the visit's day (`visited_on`, else `completed_on`) + next_contact_days, unless the visitor chose a next visit date
 	  (a person's choice is never overwritten);
 	- the email, unless the customer asked not to be contacted;
 	- the ToDo: for the rule's user, else its role, due `todo_days` after the visit;
@@ -91,7 +92,7 @@ def decide(rule: OutcomeRule | None, visit: VisitFacts) -> Playbook | None:
 		return None
 	next_visit = None
 	if rule.next_contact_days and not visit.chosen_next_visit:
-		next_visit = visit.completed_on + timedelta(days=rule.next_contact_days)
+		next_visit = (visit.visited_on or visit.completed_on) + timedelta(days=rule.next_contact_days)
 	retry_on, retry_attempt, give_up = None, None, False
 	if visit.outcome == UNREACHABLE and rule.retry_days and not visit.do_not_contact:
 		if visit.attempt < max(rule.max_attempts, 1):

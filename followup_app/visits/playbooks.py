@@ -74,6 +74,7 @@ def apply_playbook(visit):
 		VisitFacts(
 			outcome=visit.outcome,
 			completed_on=getdate(nowdate()),
+			visited_on=getdate(visit.visit_datetime),
 			chosen_next_visit=getdate(visit.next_visit_date) if visit.next_visit_date else None,
 			attempt=visit.attempt or 1,
 			do_not_contact=bool(customer.do_not_contact),

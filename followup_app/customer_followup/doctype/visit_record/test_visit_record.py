@@ -16,10 +16,15 @@ class TestVisitRecord(FrappeTestCase):
 		make_user(VISITOR, "Followup User")
 		make_user(OWNER, "Followup User", "Sales User")
 		self.customer = make_customer("_Test Visit Customer", followup_tier="Key")
+		# The completion effects of the visit itself; the outcome playbooks have their own tests.
+		settings = frappe.get_single("Followup Settings")
+		settings.set("outcome_rules", [])
+		settings.save()
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
+		frappe.clear_document_cache("Followup Settings", "Followup Settings")
 
 	def open_todos(self, visit):
 		return frappe.get_all(
