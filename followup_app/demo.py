@@ -19,7 +19,7 @@ from followup_app.complaints.escalation import update_sla
 from followup_app.core.calendar import period_days
 from followup_app.core.sla import add_business_hours
 from followup_app.customers.refresh import refresh_customers
-from followup_app.goals.evaluation import scheduled_evaluate_goals
+from followup_app.goals.evaluation import evaluate_open_goals
 from followup_app.surveys.public import complete
 from followup_app.visits.completion import default_company
 from followup_app.visits.planner import plan_due_visits
@@ -93,7 +93,7 @@ def load_demo(seed: int = 7, today: date | None = None, echo=print, size: int | 
 	update_sla()
 	refresh_customers(today)
 	plan_due_visits(today)
-	scheduled_evaluate_goals()
+	evaluate_open_goals()
 	return {
 		"customers": len(customers),
 		"invoices": invoices,

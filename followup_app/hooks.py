@@ -89,22 +89,19 @@ doc_events = {
 
 # Scheduled tasks
 # ---------------
-# Each job checks its toggle in Followup Settings. The customer refresh runs first (newly At Risk
-# customers get a win-back visit), then missed visits (which re-plan), then the planner; goals are
-# evaluated last, on the day's figures.
+# Small coordinators: each records its run (Followup Job Run) and enqueues one deduplicated job per
+# chunk of customers or complaints on the long queue, so every worker shares the work. The nightly
+# run takes each chunk through refresh, missed visits, planning, points and survey expiry and survey
+# reminders in that order, then evaluates goals after the last chunk. Failed chunks are taken again
+# hourly.
 
 scheduler_events = {
 	"hourly": [
-		"followup_app.complaints.escalation.scheduled_update_sla",
+		"followup_app.scheduling.hourly.scheduled_sla_run",
+		"followup_app.scheduling.runs.scheduled_retry_failed_chunks",
 	],
 	"daily": [
-		"followup_app.customers.refresh.scheduled_refresh_customers",
-		"followup_app.visits.missed.scheduled_mark_missed_visits",
-		"followup_app.visits.planner.scheduled_plan_due_visits",
-		"followup_app.points.expiry.scheduled_expire_points",
-		"followup_app.surveys.post_sale.scheduled_expire_surveys",
-		"followup_app.surveys.reminders.scheduled_send_survey_reminders",
-		"followup_app.goals.evaluation.scheduled_evaluate_goals",
+		"followup_app.scheduling.nightly.scheduled_nightly_run",
 	],
 	"weekly": [
 		"followup_app.kpi.digest.scheduled_send_weekly_digest",

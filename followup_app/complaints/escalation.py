@@ -7,31 +7,29 @@ from frappe import _
 from frappe.utils import get_datetime, now_datetime
 
 from followup_app.complaints.sla import at_risk_percent
+from followup_app.core.chunks import Span
 from followup_app.core.sla import SlaClock, escalation_needed, sla_status
 from followup_app.languages import in_language_of
 from followup_app.notifications import FOLLOWUP_MANAGER, notify, role_users
+from followup_app.scheduling.spans import within
 
 COMPLAINT = "Complaint"
 CHUNK = 10_000
 
 
-def scheduled_update_sla():
-	"""Hourly scheduler entry, unless turned off in Followup Settings."""
-	if frappe.db.get_single_value("Followup Settings", "enable_sla_escalation"):
-		update_sla()
-
-
-def update_sla(now=None) -> dict:
-	"""Set `sla_status` of all complaints not Closed, and escalate those that reached a new level.
+def update_sla(now=None, complaints: Span | None = None, notify_managers: bool = True) -> dict:
+	"""Set `sla_status` of all complaints not Closed (or of those in `complaints`), and escalate
+	those that reached a new level.
 
 	Reads the open complaints in one query, decides with core.sla, then writes one UPDATE per
-	status and per escalation level (chunked), inserts the escalation ToDos set-based and sends one
-	notification per manager. Running it again changes nothing.
+	status and per escalation level (chunked), inserts the escalation ToDos set-based and, with
+	`notify_managers`, sends one notification per manager (the hourly run sends it once for all its
+	chunks). Running it again changes nothing. The counts name the one escalated complaint, if one.
 	"""
 	now = get_datetime(now) if now else now_datetime()
 	percent = at_risk_percent()
 	complaint = frappe.qb.DocType(COMPLAINT)
-	rows = (
+	rows = within(
 		frappe.qb.from_(complaint)
 		.select(
 			complaint.name,
@@ -45,9 +43,10 @@ def update_sla(now=None) -> dict:
 			complaint.escalation_level,
 		)
 		.where(complaint.status != "Closed")
-		.where(complaint.opened_on.isnotnull())
-		.run(as_dict=True)
-	)
+		.where(complaint.opened_on.isnotnull()),
+		complaint.name,
+		complaints,
+	).run(as_dict=True)
 	new_status: dict[str, list[str]] = defaultdict(list)
 	escalate: dict[int, list[dict]] = defaultdict(list)
 	for row in rows:
@@ -83,15 +82,18 @@ def update_sla(now=None) -> dict:
 			).run()
 	if escalated:
 		create_escalation_todos(escalated, now)
+		if notify_managers:
+			notify_escalations(len(escalated), escalated[0].name)
 	return {
 		"complaints": len(rows),
 		"changed": sum(map(len, new_status.values())),
 		"escalated": len(escalated),
+		"escalated_one": escalated[0].name if len(escalated) == 1 else None,
 	}
 
 
 def create_escalation_todos(rows: list[dict], now):
-	"""A ToDo per escalated complaint for each Followup Manager, and one notification each, in their language.
+	"""A ToDo per escalated complaint for each Followup Manager, in their language.
 
 	The ToDos are written set-based (INSERT ... SELECT per manager and 10,000 complaints). Each
 	ToDo's name is derived from complaint, manager and level, so one can never be created twice.
@@ -127,13 +129,21 @@ def create_escalation_todos(rows: list[dict], now):
 						"names": chunk,
 					},
 				)
+
+
+def notify_escalations(count: int, one: str | None):
+	"""One notification per Followup Manager: how many complaints escalated, or which one."""
+	managers = role_users([FOLLOWUP_MANAGER])[FOLLOWUP_MANAGER]
+	if not managers or not count:
+		return
+	subject = frappe.db.get_value(COMPLAINT, one, "subject") if count == 1 else None
 	notify(
 		managers,
 		lambda: (
-			_("{0} complaints escalated for their SLA").format(len(rows))
-			if len(rows) > 1
-			else _("Complaint {0} escalated: {1}").format(rows[0].name, rows[0].subject or "")
+			_("{0} complaints escalated for their SLA").format(count)
+			if count > 1
+			else _("Complaint {0} escalated: {1}").format(one, subject or "")
 		),
 		COMPLAINT,
-		rows[0].name if len(rows) == 1 else None,
+		one if count == 1 else None,
 	)

@@ -4,7 +4,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_datetime
 
-from followup_app.complaints.escalation import scheduled_update_sla, update_sla
+from followup_app.complaints.escalation import update_sla
+from followup_app.core.chunks import Span
+from followup_app.scheduling.hourly import run_complaint_steps, scheduled_sla_run
 from followup_app.testing import make_customer, make_user
 
 MANAGER = "escalation.manager@example.com"
@@ -74,10 +76,13 @@ class TestEscalation(FrappeTestCase):
 				"resolution_due": add_to_date(self.opened, days=-3),
 			},
 		)
-		scheduled_update_sla()
+		scheduled_sla_run()  # turned off: records no run, changes nothing
+		self.assertFalse(
+			frappe.db.exists("Followup Job Run", {"job": "SLA Update", "creation": (">=", self.opened)})
+		)
 		self.assertEqual(self.state(), ("On Track", 0))
 		frappe.db.set_single_value("Followup Settings", "enable_sla_escalation", 1)
-		scheduled_update_sla()
+		run_complaint_steps(Span(), "hour")  # what each chunk of the hourly run does
 		self.assertEqual(self.state()[1], 2)
 
 	def test_query_count_does_not_grow_with_complaints(self):

@@ -67,6 +67,7 @@ LIMITS: dict[str, dict[str, Limit]] = {
 		"inactive_days_churned": POSITIVE,
 		"phone_minutes_max": POSITIVE,
 		"onsite_minutes_max": POSITIVE,
+		"chunk_size": between(100, 100_000),
 	},
 	"Followup Outcome Rule": {
 		"next_contact_days": NOT_NEGATIVE,

@@ -13,25 +13,29 @@ from frappe.utils import getdate
 from pypika.terms import Case
 
 from followup_app.bulk import update_by_name
+from followup_app.core.chunks import Span
 from followup_app.core.churn import ChurnSignals, churn_risk, encode_factors
 from followup_app.core.lifecycle import lifecycle_stage
 from followup_app.core.tiers import TierThreshold, tier_for_revenue
 from followup_app.customers.tiering import log_tier_changes
+from followup_app.scheduling.spans import within
 from followup_app.visits.planner import plan_due_visits
 
 
-def scheduled_refresh_customers():
-	"""Daily scheduler entry, unless turned off in Followup Settings."""
-	if frappe.db.get_single_value("Followup Settings", "enable_customer_refresh"):
-		refresh_customers()
+def refresh_customers(
+	today: date | str | None = None, customers: Span | None = None, plan: bool = True
+) -> dict:
+	"""Recompute the lifecycle stage, churn risk and (auto-tiering on, unless pinned) tier of every
+	enabled customer, or of those in `customers`.
 
-
-def refresh_customers(today: date | str | None = None) -> dict:
-	"""Recompute every enabled customer's lifecycle stage, churn risk and (auto-tiering on, unless pinned) tier."""
+	With `plan`, customers that became At Risk are planned at once; the nightly run plans its chunk
+	right after instead.
+	"""
 	today = getdate(today)
 	settings = frappe.get_single("Followup Settings")
 	customer = frappe.qb.DocType("Customer")
-	customers = (
+	span = customers
+	customers = within(
 		frappe.qb.from_(customer)
 		.select(
 			customer.name,
@@ -44,12 +48,13 @@ def refresh_customers(today: date | str | None = None) -> dict:
 			customer.churn_risk_factors,
 			customer.churn_risk_scored_on,
 		)
-		.where(customer.disabled == 0)
-		.run(as_dict=True)
-	)
-	invoices = invoice_statistics(today)
-	complaints = complaint_counts()
-	missed = missed_visit_counts(today)
+		.where(customer.disabled == 0),
+		customer.name,
+		span,
+	).run(as_dict=True)
+	invoices = invoice_statistics(today, span)
+	complaints = complaint_counts(span)
+	missed = missed_visit_counts(today, span)
 	tiers = [
 		TierThreshold(row.name, row.rank, row.min_annual_revenue)
 		for row in frappe.get_all("Customer Tier", fields=["name", "rank", "min_annual_revenue"])
@@ -110,12 +115,12 @@ def refresh_customers(today: date | str | None = None) -> dict:
 
 	update_by_name("Customer", changes)
 	log_tier_changes(tier_changes)
-	if newly_at_risk:
+	if newly_at_risk and plan:
 		plan_due_visits(today)
 	return {"customers": len(customers), "changed": len(changes), "newly_at_risk": len(newly_at_risk)}
 
 
-def invoice_statistics(today: date) -> dict[str, dict]:
+def invoice_statistics(today: date, span: Span | None = None) -> dict[str, dict]:
 	"""Per customer: invoice count, first and last dates, and 90-day / previous-360-day / 12-month figures."""
 	invoice = frappe.qb.DocType("Sales Invoice")
 	recent_from = today - timedelta(days=90)
@@ -128,7 +133,7 @@ def invoice_statistics(today: date) -> dict[str, dict]:
 	recent = invoice.posting_date > recent_from
 	earlier = (invoice.posting_date > earlier_from) & (invoice.posting_date <= recent_from)
 	last_year = invoice.posting_date > year_from
-	rows = (
+	rows = within(
 		frappe.qb.from_(invoice)
 		.select(
 			invoice.customer,
@@ -145,9 +150,10 @@ def invoice_statistics(today: date) -> dict[str, dict]:
 		.where(invoice.docstatus == 1)
 		.where(invoice.is_return == 0)
 		.where(invoice.posting_date <= today)
-		.groupby(invoice.customer)
-		.run()
-	)
+		.groupby(invoice.customer),
+		invoice.customer,
+		span,
+	).run()
 	keys = (
 		"count",
 		"first",
@@ -169,10 +175,10 @@ def invoice_statistics(today: date) -> dict[str, dict]:
 	return stats
 
 
-def complaint_counts() -> dict[str, tuple[int, int]]:
+def complaint_counts(span: Span | None = None) -> dict[str, tuple[int, int]]:
 	"""Per customer: (open complaints, of which breached)."""
 	complaint = frappe.qb.DocType("Complaint")
-	rows = (
+	rows = within(
 		frappe.qb.from_(complaint)
 		.select(
 			complaint.customer,
@@ -180,21 +186,23 @@ def complaint_counts() -> dict[str, tuple[int, int]]:
 			Sum(Case().when(complaint.sla_status == "Breached", 1).else_(0)),
 		)
 		.where(complaint.status.isin(["Open", "In Progress", "Reopened"]))
-		.groupby(complaint.customer)
-		.run()
-	)
+		.groupby(complaint.customer),
+		complaint.customer,
+		span,
+	).run()
 	return {name: (int(opened), int(breached or 0)) for name, opened, breached in rows}
 
 
-def missed_visit_counts(today: date) -> dict[str, int]:
+def missed_visit_counts(today: date, span: Span | None = None) -> dict[str, int]:
 	"""Per customer: visits Missed in the last 180 days."""
 	visit = frappe.qb.DocType("Visit Record")
-	rows = (
+	rows = within(
 		frappe.qb.from_(visit)
 		.select(visit.customer, Count("*"))
 		.where(visit.status == "Missed")
 		.where(visit.planned_date > today - timedelta(days=180))
-		.groupby(visit.customer)
-		.run()
-	)
+		.groupby(visit.customer),
+		visit.customer,
+		span,
+	).run()
 	return dict(rows)

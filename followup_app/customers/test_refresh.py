@@ -4,7 +4,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
-from followup_app.customers.refresh import refresh_customers, scheduled_refresh_customers
+from followup_app.core.chunks import Span
+from followup_app.customers.refresh import refresh_customers
+from followup_app.scheduling.nightly import run_customer_steps
 from followup_app.testing import make_customer, make_invoice
 
 
@@ -70,8 +72,8 @@ class TestCustomerRefresh(FrappeTestCase):
 	def test_turned_off_refresh_changes_nothing(self):
 		name = make_customer("_Test Refresh Off").name
 		frappe.db.set_single_value("Followup Settings", "enable_customer_refresh", 0)
-		scheduled_refresh_customers()
+		run_customer_steps(Span(), nowdate())
 		self.assertFalse(self.values(name).lifecycle_stage)
 		frappe.db.set_single_value("Followup Settings", "enable_customer_refresh", 1)
-		scheduled_refresh_customers()
+		run_customer_steps(Span(), nowdate())
 		self.assertEqual(self.values(name).lifecycle_stage, "Prospect")

@@ -90,8 +90,9 @@ def format_value(value) -> str:
 	return "–" if value is None else f"{value:g}"
 
 
-def scheduled_evaluate_goals():
-	"""Daily: re-evaluate every goal not yet achieved or missed (its outcome is notified once)."""
+def evaluate_open_goals():
+	"""Re-evaluate every goal not yet achieved or missed (its outcome is notified once), unless
+	turned off in Followup Settings; the nightly run's final step calls it on the day's figures."""
 	if not frappe.db.get_single_value("Followup Settings", "enable_goal_evaluation"):
 		return
 	goal = frappe.qb.DocType("Followup Goal")

@@ -4,7 +4,7 @@ notifications (once) and the daily job."""
 import frappe
 from frappe.utils import add_days, getdate, nowdate
 
-from followup_app.goals.evaluation import report_filters, scheduled_evaluate_goals
+from followup_app.goals.evaluation import evaluate_open_goals, report_filters
 from followup_app.kpi.digest import digest_figures
 from followup_app.kpi.test_definitions import GROUP, VISITOR, KpiDatasetTestCase
 from followup_app.testing import make_user
@@ -115,13 +115,13 @@ class TestFollowupGoal(KpiDatasetTestCase):
 			"Visit Record", filters={"customer": self.a, "status": "Missed"}, pluck="name"
 		)
 		frappe.db.set_value("Visit Record", missed[0], "status", "Completed")
-		scheduled_evaluate_goals()
-		scheduled_evaluate_goals()
+		evaluate_open_goals()
+		evaluate_open_goals()
 		goal.reload()
 		self.assertEqual((goal.current_value, goal.status), (100.0, "On Track"))
 		frappe.db.set_single_value("Followup Settings", "enable_goal_evaluation", 0)
 		frappe.db.set_value("Visit Record", missed[0], "status", "Missed")
-		scheduled_evaluate_goals()
+		evaluate_open_goals()
 		frappe.db.set_single_value("Followup Settings", "enable_goal_evaluation", 1)
 		self.assertEqual(frappe.db.get_value("Followup Goal", goal.name, "current_value"), 100.0)
 

@@ -8,33 +8,31 @@ from frappe import _
 from frappe.utils import getdate, now_datetime
 
 from followup_app.bulk import bulk_insert_dicts, reserve_names
+from followup_app.core.chunks import Span
 from followup_app.core.points import Lot, expiring
 from followup_app.points.ledger import LEDGER, lock_customers, refresh_balances
+from followup_app.scheduling.spans import within
 
 SERIES = "LP-.YYYY.-"
 CHUNK = 10_000
 
 
-def scheduled_expire_points():
-	"""Daily scheduler entry, unless turned off in Followup Settings."""
-	if frappe.db.get_single_value("Followup Settings", "enable_points_expiry"):
-		expire_points()
-
-
-def expire_points(today: date | str | None = None) -> int:
+def expire_points(today: date | str | None = None, customers: Span | None = None) -> int:
 	"""Post one Expire entry per customer and company for the points left in lots that lapsed
-	before `today`, emptying those lots. Returns the number of entries. Running it again posts
-	nothing: the lots it emptied have no points left.
+	before `today` (of every customer, or of those in `customers`), emptying those lots. Returns the
+	number of entries. Running it again posts nothing: the lots it emptied have no points left.
 	"""
 	today = getdate(today)
 	entry = frappe.qb.DocType(LEDGER)
 
 	def lapsed():
-		return (
+		return within(
 			frappe.qb.from_(entry)
 			.where(entry.docstatus == 1)
 			.where(entry.remaining_points > 0)
-			.where(entry.expiry_date < today)
+			.where(entry.expiry_date < today),
+			entry.customer,
+			customers,
 		)
 
 	customers = [row[0] for row in lapsed().select(entry.customer).distinct().run()]

@@ -3,11 +3,14 @@
 import frappe
 from frappe.utils import now_datetime
 
+from followup_app.core.chunks import Span
+from followup_app.scheduling.spans import within
 from followup_app.surveys.completion import enqueue_completion
 
 
-def expire_surveys() -> int:
-	"""Close Sent surveys past `expires_on`; returns how many became Expired.
+def expire_surveys(customers: Span | None = None) -> int:
+	"""Close Sent surveys past `expires_on` (of the customers in `customers`, else of all); returns
+	how many became Expired.
 
 	A survey answered from its message (one click) and not finished counts as answered: it becomes
 	Completed on the day of that answer, with the effects of a completion. The others become Expired,
@@ -15,29 +18,26 @@ def expire_surveys() -> int:
 	"""
 	survey = frappe.qb.DocType("Satisfaction Survey")
 	now = now_datetime()
-	answered = (
-		frappe.qb.from_(survey)
-		.select(survey.name)
-		.where(survey.status == "Sent")
-		.where(survey.expires_on < now)
-		.where(survey.first_answer_on.isnotnull())
-		.run(pluck=True)
-	)
+
+	def lapsed(query):
+		return within(
+			query.where(survey.status == "Sent").where(survey.expires_on < now), survey.customer, customers
+		)
+
+	answered = lapsed(
+		frappe.qb.from_(survey).select(survey.name).where(survey.first_answer_on.isnotnull())
+	).run(pluck=True)
 	if answered:
-		frappe.qb.update(survey).set(survey.status, "Completed").set(
-			survey.completed_on, survey.first_answer_on
-		).set(survey.modified, now).where(survey.name.isin(answered)).where(survey.status == "Sent").run()
+		lapsed(
+			frappe.qb.update(survey)
+			.set(survey.status, "Completed")
+			.set(survey.completed_on, survey.first_answer_on)
+			.set(survey.modified, now)
+			.where(survey.name.isin(answered))
+		).run()
 		for name in answered:
 			enqueue_completion(name)
-	expired = (
-		frappe.qb.from_(survey)
-		.select(survey.name)
-		.where(survey.status == "Sent")
-		.where(survey.expires_on < now)
-		.run()
-	)
+	expired = lapsed(frappe.qb.from_(survey).select(survey.name)).run(pluck=True)
 	if expired:
-		frappe.qb.update(survey).set(survey.status, "Expired").set(survey.modified, now).where(
-			survey.status == "Sent"
-		).where(survey.expires_on < now).run()
+		lapsed(frappe.qb.update(survey).set(survey.status, "Expired").set(survey.modified, now)).run()
 	return len(expired)

@@ -5,14 +5,6 @@ import frappe
 from followup_app.surveys.sending import send_survey
 
 
-def scheduled_expire_surveys():
-	"""Daily scheduler entry for survey expiry, unless turned off in Followup Settings."""
-	from followup_app.surveys.expiry import expire_surveys
-
-	if frappe.db.get_single_value("Followup Settings", "enable_survey_expiry"):
-		expire_surveys()
-
-
 def send_post_sale_survey(invoice, method: str | None = None):
 	"""Sales Invoice `on_submit` hook (settings: Send a Survey after each Sales Invoice)."""
 	settings = frappe.get_single("Followup Settings")

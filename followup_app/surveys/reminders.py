@@ -13,7 +13,9 @@ from frappe import _
 from frappe.utils import cint, now_datetime
 
 from followup_app.bulk import update_by_name
+from followup_app.core.chunks import Span
 from followup_app.core.surveys import ONE_CLICK_TYPES, reminder_window
+from followup_app.scheduling.spans import within
 from followup_app.surveys.sending import REMINDER, email_survey
 from followup_app.surveys.tokens import new_token, survey_link
 from followup_app.visits.completion import default_company
@@ -22,20 +24,15 @@ CHANNELS = ("Email", "SMS")
 CHUNK = 500
 
 
-def scheduled_send_survey_reminders():
-	"""Daily scheduler entry, unless turned off in Followup Settings."""
-	if frappe.db.get_single_value("Followup Settings", "enable_survey_reminders"):
-		send_survey_reminders()
-
-
-def send_survey_reminders() -> int:
-	"""Remind every survey due for its reminder; returns how many were reminded."""
+def send_survey_reminders(customers: Span | None = None) -> int:
+	"""Remind every survey due for its reminder (of the customers in `customers`, else of all);
+	returns how many were reminded."""
 	days = cint(frappe.db.get_single_value("Followup Settings", "survey_reminder_days")) or 3
 	now = now_datetime()
 	window = reminder_window(now, days)
 	company = default_company()
 	reminded, failed = 0, []
-	while rows := due_surveys(window, failed):
+	while rows := due_surveys(window, failed, customers):
 		questions = one_click_questions([row.name for row in rows])
 		issued = {}
 		for row in rows:
@@ -55,7 +52,7 @@ def send_survey_reminders() -> int:
 	return reminded
 
 
-def due_surveys(window, skip: list[str]) -> list:
+def due_surveys(window, skip: list[str], customers: Span | None = None) -> list:
 	"""Up to CHUNK surveys due for their reminder, with what sending needs."""
 	survey = frappe.qb.DocType("Satisfaction Survey")
 	customer = frappe.qb.DocType("Customer")
@@ -93,7 +90,7 @@ def due_surveys(window, skip: list[str]) -> list:
 	)
 	if skip:
 		query = query.where(survey.name.notin(skip))
-	return query.run(as_dict=True)
+	return within(query, survey.customer, customers).run(as_dict=True)
 
 
 def one_click_questions(names: list[str]) -> dict[str, tuple[str, str]]:

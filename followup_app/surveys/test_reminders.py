@@ -9,11 +9,13 @@ from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 
+from followup_app.core.chunks import Span
 from followup_app.kpi.test_definitions import make_group
+from followup_app.scheduling.nightly import run_customer_steps
 from followup_app.surveys import reminders
 from followup_app.surveys.one_click import record_first_answer
 from followup_app.surveys.public import complete, find_open_survey
-from followup_app.surveys.reminders import scheduled_send_survey_reminders, send_survey_reminders
+from followup_app.surveys.reminders import send_survey_reminders
 from followup_app.surveys.sending import create_and_send
 from followup_app.testing import OutgoingMailTestMixin, mail_text, make_customer
 
@@ -149,10 +151,10 @@ class TestSurveyReminders(OutgoingMailTestMixin, FrappeTestCase):
 	def test_the_scheduled_job_follows_its_toggle(self):
 		name = self.sent()
 		frappe.db.set_single_value("Followup Settings", "enable_survey_reminders", 0)
-		scheduled_send_survey_reminders()
+		run_customer_steps(Span(), nowdate())
 		self.assertIsNone(frappe.db.get_value("Satisfaction Survey", name, "reminder_sent_on"))
 		frappe.db.set_single_value("Followup Settings", "enable_survey_reminders", 1)
-		scheduled_send_survey_reminders()
+		run_customer_steps(Span(), nowdate())
 		self.assertTrue(frappe.db.get_value("Satisfaction Survey", name, "reminder_sent_on"))
 
 	def test_customer_satisfaction_shows_response_rates_by_channel_and_template(self):

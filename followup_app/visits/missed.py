@@ -6,20 +6,20 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate, now_datetime
 
+from followup_app.core.chunks import Span
 from followup_app.notifications import notify_managers
+from followup_app.scheduling.spans import within
 from followup_app.visits.planner import VISIT, plan_due_visits
 
 
-def scheduled_mark_missed_visits():
-	"""Daily scheduler entry: mark missed visits unless turned off in Followup Settings."""
-	if frappe.db.get_single_value("Followup Settings", "enable_missed_visits"):
-		mark_missed_visits()
+def mark_missed_visits(
+	today: date | str | None = None, customers: Span | None = None, follow_up: bool = True
+) -> int:
+	"""Mark Planned visits older than planned date + grace days as Missed and close their ToDos
+	(of every customer, or of those in `customers`); returns how many.
 
-
-def mark_missed_visits(today: date | str | None = None) -> int:
-	"""Mark Planned visits older than planned date + grace days as Missed, close their ToDos,
-	tell the Followup Managers, and plan new visits for those customers. Returns how many.
-
+	With `follow_up`, the Followup Managers are told and the customers planned again at once; the
+	nightly run plans its chunk right after and tells the managers once for the night instead.
 	Set-based: the same handful of queries whatever the number of visits.
 	"""
 	today = getdate(today)
@@ -28,10 +28,14 @@ def mark_missed_visits(today: date | str | None = None) -> int:
 	visit = frappe.qb.DocType(VISIT)
 	missed = [
 		row[0]
-		for row in frappe.qb.from_(visit)
-		.select(visit.name)
-		.where(visit.status == "Planned")
-		.where(visit.planned_date < cutoff)
+		for row in within(
+			frappe.qb.from_(visit)
+			.select(visit.name)
+			.where(visit.status == "Planned")
+			.where(visit.planned_date < cutoff),
+			visit.customer,
+			customers,
+		)
 		.for_update()
 		.run()
 	]
@@ -60,11 +64,17 @@ def mark_missed_visits(today: date | str | None = None) -> int:
 			.where(todo.status == "Open")
 			.run()
 		)
+	if follow_up:
+		notify_missed(len(missed))
+		plan_due_visits(today)
+	return len(missed)
+
+
+def notify_missed(count: int):
+	"""Tell the Followup Managers how many visits were missed (and planned again)."""
 	notify_managers(
 		lambda: _("{0} planned visits were missed; customers still due have been planned again").format(
-			len(missed)
+			count
 		),
 		VISIT,
 	)
-	plan_due_visits(today)
-	return len(missed)

@@ -18,10 +18,12 @@ from frappe.utils import escape_html, getdate, now_datetime
 
 from followup_app.bulk import bulk_insert_dicts, reserve_names
 from followup_app.core.cadence import PolicyRule, tree_ancestors
+from followup_app.core.chunks import Span
 from followup_app.core.planning import CustomerPlan, CustomerSchedule, choose_visitors, plan_customer
 from followup_app.holidays import holidays_from
 from followup_app.languages import in_language_of
 from followup_app.notifications import notify, role_users
+from followup_app.scheduling.spans import within
 from followup_app.visits.timing import plan_slots, planned_at
 
 VISIT = "Visit Record"
@@ -29,28 +31,34 @@ SERIES = "VR-.YYYY.-"
 CHUNK = 10_000  # rows per bulk statement, as frappe.db.bulk_insert chunks
 
 
-def scheduled_plan_due_visits():
-	"""Daily scheduler entry: plan due visits unless turned off in Followup Settings."""
-	if frappe.db.get_single_value("Followup Settings", "enable_visit_planning"):
-		plan_due_visits()
-
-
 def plan_due_visits(today: date | str | None = None, publish_progress: bool = False) -> dict:
-	"""Plan a visit for every customer due one; returns counts of what happened.
+	"""Plan a visit for every customer due one, tell each visitor; returns counts of what happened.
 
 	Running it again plans nothing twice: customers with a Planned visit are skipped, and the
 	database refuses a second planned policy visit for a customer.
+	"""
+	result, planned_for = plan_customers(today, publish_progress=publish_progress)
+	notify_visitors(planned_for)
+	return result
+
+
+def plan_customers(
+	today: date | str | None = None, customers: Span | None = None, publish_progress: bool = False
+) -> tuple[dict, dict[str, int]]:
+	"""Plan the due visits of the customers of `customers` (all when None), without alerts.
+
+	Returns the counts of what happened and the number of visits planned per visitor.
 	"""
 	today = getdate(today)
 	progress = _progress_publisher(publish_progress)
 	progress(0, _("Reading customers"))
 	policies = load_policies()
-	customers = load_customer_schedules() if policies else []
+	schedules = load_customer_schedules(span=customers) if policies else []
 	holidays = holidays_from(today)
 
 	plans: list[CustomerPlan] = []
 	failed = 0
-	for customer in customers:
+	for customer in schedules:
 		try:
 			plan = plan_customer(customer, policies, today, holidays)
 		except Exception:
@@ -74,14 +82,13 @@ def plan_due_visits(today: date | str | None = None, publish_progress: bool = Fa
 	)
 	planned = insert_visits(due, visitors, progress)
 	update_next_visit_due(plans, planned)
-	notify_visitors(planned)
 	progress(100, _("Planning finished"))
-	return {
-		"customers": len(customers),
-		"due": len(due),
-		"planned": len(planned),
-		"failed": failed,
-	}
+	planned_for: dict[str, int] = defaultdict(int)
+	for _name, visitor, _planned_date in planned.values():
+		if visitor:
+			planned_for[visitor] += 1
+	result = {"customers": len(schedules), "due": len(due), "planned": len(planned), "failed": failed}
+	return result, dict(planned_for)
 
 
 def _progress_publisher(enabled: bool) -> Callable[[float, str], None]:
@@ -129,8 +136,11 @@ def load_policies() -> list[PolicyRule]:
 	]
 
 
-def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSchedule]:
-	"""Every enabled, contactable customer (or those of `only`) with its visit and invoice history.
+def load_customer_schedules(
+	only: list[str] | None = None, span: Span | None = None
+) -> list[CustomerSchedule]:
+	"""Every enabled, contactable customer (or those of `only`, or of `span`) with its visit and
+	invoice history.
 
 	Six queries, whatever the number of customers.
 	"""
@@ -140,7 +150,7 @@ def load_customer_schedules(only: list[str] | None = None) -> list[CustomerSched
 	invoice = frappe.qb.DocType("Sales Invoice")
 
 	def restrict(query, field):
-		return query.where(field.isin(only)) if only is not None else query
+		return within(query.where(field.isin(only)) if only is not None else query, field, span)
 
 	rows = restrict(
 		frappe.qb.from_(customer)
@@ -430,13 +440,9 @@ def update_next_visit_due(plans: list[CustomerPlan], planned: dict[str, tuple[st
 			)
 
 
-def notify_visitors(planned: dict[str, tuple[str, str | None, date]]):
+def notify_visitors(planned_for: dict[str, int]):
 	"""One alert per visitor with the number of visits just planned for them."""
-	counts: dict[str, int] = defaultdict(int)
-	for _name, visitor, _planned_date in planned.values():
-		if visitor:
-			counts[visitor] += 1
-	for visitor, count in counts.items():
+	for visitor, count in planned_for.items():
 		notify(
 			[visitor], lambda count=count: _("{0} follow-up visits were planned for you").format(count), VISIT
 		)

@@ -4,8 +4,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
+from followup_app.core.chunks import Span
+from followup_app.scheduling.nightly import run_customer_steps
 from followup_app.testing import make_customer, make_user, make_visit
-from followup_app.visits.missed import mark_missed_visits, scheduled_mark_missed_visits
+from followup_app.visits.missed import mark_missed_visits
 
 VISITOR = "missed.visitor@example.com"
 MANAGER = "missed.manager@example.com"
@@ -59,8 +61,8 @@ class TestMissedVisits(FrappeTestCase):
 	def test_turned_off_marks_nothing(self):
 		visit = make_visit(self.customer.name, planned_date=add_days(nowdate(), -10))
 		frappe.db.set_single_value("Followup Settings", "enable_missed_visits", 0)
-		scheduled_mark_missed_visits()
+		run_customer_steps(Span(), nowdate())
 		self.assertEqual(frappe.db.get_value("Visit Record", visit.name, "status"), "Planned")
 		frappe.db.set_single_value("Followup Settings", "enable_missed_visits", 1)
-		scheduled_mark_missed_visits()
+		run_customer_steps(Span(), nowdate())
 		self.assertEqual(frappe.db.get_value("Visit Record", visit.name, "status"), "Missed")

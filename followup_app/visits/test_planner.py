@@ -6,6 +6,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
+from followup_app.core.chunks import Span
+from followup_app.scheduling.nightly import run_customer_steps
 from followup_app.testing import make_customer, make_user, make_visit
 from followup_app.visits import planner
 from followup_app.visits.planner import plan_due_visits
@@ -236,8 +238,8 @@ class TestPlanner(FrappeTestCase):
 	def test_turned_off_planning_plans_nothing(self):
 		make_customer("_Test Planner Off", followup_tier="VIP", created_days_ago=30)
 		frappe.db.set_single_value("Followup Settings", "enable_visit_planning", 0)
-		planner.scheduled_plan_due_visits()
+		run_customer_steps(Span(), nowdate())
 		self.assertEqual(self.visits_of("_Test Planner Off"), [])
 		frappe.db.set_single_value("Followup Settings", "enable_visit_planning", 1)
-		planner.scheduled_plan_due_visits()
+		run_customer_steps(Span(), nowdate())
 		self.assertEqual(len(self.visits_of("_Test Planner Off")), 1)

@@ -7,8 +7,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, now_datetime, nowdate
 
+from followup_app.core.chunks import Span
 from followup_app.points.api import redeem_points
-from followup_app.points.expiry import expire_points, scheduled_expire_points
+from followup_app.points.expiry import expire_points
+from followup_app.scheduling.nightly import run_customer_steps
 from followup_app.testing import make_customer, make_user, make_visit
 
 LEDGER = "Loyalty Points"
@@ -134,10 +136,10 @@ class TestLoyaltyPoints(FrappeTestCase):
 	def test_turned_off_expiry_posts_nothing(self):
 		post(self.customer, 20, posting_date=add_days(nowdate(), -40), expiry_date=add_days(nowdate(), -1))
 		frappe.db.set_single_value("Followup Settings", "enable_points_expiry", 0)
-		scheduled_expire_points()
+		run_customer_steps(Span(), nowdate())
 		self.assertEqual(balance(self.customer), 20)
 		frappe.db.set_single_value("Followup Settings", "enable_points_expiry", 1)
-		scheduled_expire_points()
+		run_customer_steps(Span(), nowdate())
 		self.assertEqual(balance(self.customer), 0)
 
 	def test_referral_names_the_referred_customer(self):

@@ -1,0 +1,11 @@
+# Copyright (c) 2026, followup_app developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class FollowupJobChunk(Document):
+	# begin: auto-generated types
+	# end: auto-generated types
+
+	pass
