@@ -10,6 +10,7 @@ never taken again.
 """
 
 import json
+import resource
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -125,7 +126,8 @@ def start_run(job: Job, run_key: str) -> str:
 
 
 def enqueue_unfinished(name: str) -> int:
-	"""Enqueue every chunk of run `name` that may be taken now; returns how many were offered."""
+	"""Enqueue every chunk of run `name` that may be taken now and is not queued or running already;
+	returns how many were enqueued."""
 	job_label, run_key = frappe.db.get_value(RUN, name, ["job", "run_key"])
 	now, stale = now_datetime(), stale_after()
 	chunk = frappe.qb.DocType(CHUNK)
@@ -138,10 +140,10 @@ def enqueue_unfinished(name: str) -> int:
 		.orderby(chunk.chunk_no)
 		.run(as_dict=True)
 	)
-	offered = 0
+	enqueued = 0
 	for row in rows:
 		if claimable(row.status, row.attempts or 0, row.started_on, now, stale):
-			frappe.enqueue(
+			job = frappe.enqueue(
 				"followup_app.scheduling.runs.run_chunk",
 				queue=QUEUE,
 				job_id=chunk_job_id(job_label, run_key, row.chunk_no),
@@ -149,8 +151,8 @@ def enqueue_unfinished(name: str) -> int:
 				run=name,
 				chunk_no=row.chunk_no,
 			)
-			offered += 1
-	return offered
+			enqueued += job is not None  # None: that chunk's job is queued or running already
+	return enqueued
 
 
 def stale_after() -> timedelta:
@@ -179,6 +181,11 @@ def run_chunk(run: str, chunk_no: int):
 	else:
 		record_chunk(run, chunk_no, DONE, time.monotonic() - started, result)
 	frappe.db.commit()
+
+
+def peak_memory_mb() -> float:
+	"""The largest resident memory of this process so far (Linux reports kilobytes)."""
+	return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def claim(run: str, chunk_no: int):
@@ -230,6 +237,7 @@ def record_chunk(
 		.set(chunk.status, status)
 		.set(chunk.finished_on, now_datetime())
 		.set(chunk.duration_seconds, round(seconds, 3))
+		.set(chunk.peak_memory_mb, peak_memory_mb())
 		.set(chunk.records, result.records if result else 0)
 		.set(chunk.changes, changes_of(result.counts, job.change_figures) if result else 0)
 		.set(
@@ -262,7 +270,15 @@ def update_totals(run: str, job: Job):
 	chunk = frappe.qb.DocType(CHUNK)
 	rows = (
 		frappe.qb.from_(chunk)
-		.select(chunk.status, chunk.records, chunk.changes, chunk.counts, chunk.finished_on)
+		.select(
+			chunk.status,
+			chunk.records,
+			chunk.changes,
+			chunk.counts,
+			chunk.finished_on,
+			chunk.duration_seconds,
+			chunk.peak_memory_mb,
+		)
 		.where(chunk.parent == run)
 		.where(chunk.parenttype == RUN)
 		.run(as_dict=True)
@@ -283,6 +299,8 @@ def update_totals(run: str, job: Job):
 		"records": sum(row.records or 0 for row in done),
 		"changes": sum(row.changes or 0 for row in done),
 		"failures": failed + skipped,
+		"longest_chunk_seconds": max((row.duration_seconds or 0 for row in rows), default=0),
+		"peak_memory_mb": max((row.peak_memory_mb or 0 for row in rows), default=0),
 		"counts": json.dumps(counts, sort_keys=True),
 		"status": status,
 		"finished_on": finished_on if status != RUN_RUNNING else None,

@@ -1,0 +1,241 @@
+"""Integration tests of chunked scheduled work: chunking, deduplication, retry and the run log."""
+
+import threading
+from dataclasses import replace
+from unittest.mock import patch
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import nowdate
+
+from followup_app.core.chunks import Span, chunk_job_id, final_job_id
+from followup_app.scheduling import hourly, nightly, runs
+from followup_app.testing import finish_queued_jobs, make_customer
+
+PREFIX = "_Test Chunk "
+CUSTOMERS = [f"{PREFIX}{letter}" for letter in "ABCDE"]
+
+
+class TestChunkedRuns(FrappeTestCase):
+	"""The nightly run over five customers in chunks of two: three chunks, the last with one."""
+
+	def setUp(self):
+		self.cleanup()
+		for name in CUSTOMERS:
+			make_customer(name, followup_tier="VIP", created_days_ago=30)
+		frappe.db.set_single_value("Followup Settings", {"chunk_size": 2, "enable_visit_planning": 1})
+		frappe.db.commit()  # a run's jobs commit, and may run in a worker: the customers must be there
+		self.run_key = nowdate()
+		self.job = replace(nightly.NIGHTLY, spans=self.spans)
+		patcher = patch.dict(runs.JOBS, {nightly.NIGHTLY.label: self.job})
+		patcher.start()
+		self.addCleanup(patcher.stop)
+
+	def tearDown(self):
+		self.cleanup()
+		frappe.db.set_single_value("Followup Settings", "chunk_size", 0)
+		frappe.db.commit()
+
+	def cleanup(self):
+		frappe.db.rollback()
+		frappe.db.delete("Followup Job Chunk", {"parent": ("like", "NIGHTLY-%")})
+		frappe.db.delete("Followup Job Run", {"name": ("like", "NIGHTLY-%")})
+		visits = frappe.get_all("Visit Record", filters={"customer": ("in", CUSTOMERS)}, pluck="name")
+		if visits:
+			frappe.db.delete("ToDo", {"reference_type": "Visit Record", "reference_name": ("in", visits)})
+			frappe.db.delete("Visit Script Answer", {"parent": ("in", visits)})
+			frappe.db.delete("Visit Record", {"name": ("in", visits)})
+		for name in CUSTOMERS:
+			if frappe.db.exists("Customer", name):
+				frappe.delete_doc("Customer", name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
+	@staticmethod
+	def spans(chunk_size: int) -> list[Span]:
+		"""Spans over this test's customers only: the real cut, with the open ends closed."""
+		spans = runs_spans(chunk_size)
+		return [replace(spans[0], after=PREFIX), *spans[1:-1], replace(spans[-1], last=PREFIX + "\uffff")]
+
+	def run_name(self) -> str:
+		return runs.run_name(self.job, self.run_key)
+
+	def finish_chunks(self, *numbers: int):
+		finish_queued_jobs(*(chunk_job_id(self.job.label, self.run_key, n) for n in numbers))
+		finish_queued_jobs(final_job_id(self.job.label, self.run_key))
+
+	def planned(self) -> dict[str, int]:
+		rows = frappe.get_all(
+			"Visit Record",
+			filters={"customer": ("in", CUSTOMERS), "status": "Planned"},
+			fields=["customer", "count(*) as visits"],
+			group_by="customer",
+		)
+		return {row.customer: row.visits for row in rows}
+
+	def chunks(self) -> list:
+		return frappe.get_all(
+			"Followup Job Chunk",
+			filters={"parent": self.run_name()},
+			fields=["chunk_no", "status", "attempts", "records", "error_log"],
+			order_by="chunk_no asc",
+		)
+
+	def test_each_chunk_job_takes_only_its_customers_and_the_run_log_sums_them(self):
+		loaded = []
+		original = nightly.plan_customers
+
+		def recording(today, span):
+			result = original(today, span)
+			loaded.append(result[0]["customers"])
+			return result
+
+		with patch.object(nightly, "plan_customers", recording):
+			runs.start_run(self.job, self.run_key)
+			self.finish_chunks(1, 2, 3)
+		self.assertEqual(sorted(loaded), [1, 2, 2])  # no chunk job held more than its chunk
+		self.assertEqual(self.planned(), dict.fromkeys(CUSTOMERS, 1))
+		run = frappe.get_doc("Followup Job Run", self.run_name())
+		self.assertEqual(
+			(run.status, run.total_chunks, run.chunks_done, run.chunks_failed, run.records, run.final_step),
+			("Completed", 3, 3, 0, 5, "Done"),
+		)
+		self.assertEqual(run.failures, 0)
+		self.assertGreaterEqual(run.changes, 5)  # five visits planned, plus the refresh's changes
+		self.assertEqual(frappe.parse_json(run.counts)["plan"]["planned"], 5)
+		self.assertIsNotNone(run.duration_seconds)
+		self.assertEqual([row.records for row in self.chunks()], [2, 2, 1])
+
+	def test_two_coordinators_at_once_record_one_run_and_queue_each_chunk_once(self):
+		site, enqueued, errors = frappe.local.site, [], []
+		job = self.job
+
+		def coordinator():
+			frappe.init(site=site)
+			frappe.connect()
+			try:
+				with patch.dict(runs.JOBS, {job.label: job}):
+					runs.start_run(job, self.run_key)
+				enqueued.append(
+					frappe.get_all("Followup Job Run", filters={"name": runs.run_name(job, self.run_key)})
+				)
+			except Exception as error:
+				errors.append(error)
+			finally:
+				frappe.destroy()
+
+		threads = [threading.Thread(target=coordinator) for _ in range(2)]
+		for thread in threads:
+			thread.start()
+		for thread in threads:
+			thread.join()
+		self.assertEqual(errors, [])
+		self.assertEqual(frappe.db.count("Followup Job Run", {"name": self.run_name()}), 1)
+		self.assertEqual(len(self.chunks()), 3)
+		self.assertEqual(runs.enqueue_unfinished(self.run_name()), 0)  # all three already queued
+
+		# Two jobs of the same chunk at once: one claims it, the other finds it taken.
+		def chunk_job():
+			frappe.init(site=site)
+			frappe.connect()
+			try:
+				with patch.dict(runs.JOBS, {job.label: job}):
+					runs.run_chunk(self.run_name(), 1)
+			except Exception as error:
+				errors.append(error)
+			finally:
+				frappe.destroy()
+
+		threads = [threading.Thread(target=chunk_job) for _ in range(2)]
+		for thread in threads:
+			thread.start()
+		for thread in threads:
+			thread.join()
+		self.assertEqual(errors, [])
+		self.finish_chunks(1, 2, 3)
+		self.assertEqual(self.planned(), dict.fromkeys(CUSTOMERS, 1))
+		self.assertEqual([(row.status, row.attempts) for row in self.chunks()], [("Done", 1)] * 3)
+
+		runs.start_run(self.job, self.run_key)  # a rerun of the night: nothing left to do
+		self.assertEqual(frappe.db.count("Followup Job Chunk", {"parent": self.run_name(), "attempts": 1}), 3)
+
+	def test_a_failed_chunk_is_logged_and_retried_without_redoing_the_others(self):
+		original = nightly.plan_customers
+
+		def failing_in_chunk_two(today, span):
+			if span.contains(CUSTOMERS[2]):
+				raise RuntimeError("database went away")
+			return original(today, span)
+
+		with patch.object(nightly, "plan_customers", failing_in_chunk_two):
+			runs.start_run(self.job, self.run_key)
+			self.finish_chunks(1, 2, 3)
+		chunks = self.chunks()
+		self.assertEqual([row.status for row in chunks], ["Done", "Failed", "Done"])
+		self.assertTrue(frappe.db.exists("Error Log", chunks[1].error_log))
+		run = frappe.get_doc("Followup Job Run", self.run_name())
+		self.assertEqual((run.status, run.chunks_failed, run.failures), ("Completed with Failures", 1, 1))
+		self.assertEqual(self.planned(), {name: 1 for name in CUSTOMERS if name not in CUSTOMERS[2:4]})
+
+		runs.scheduled_retry_failed_chunks()  # the next hour's coordinator
+		self.finish_chunks(2)
+		self.assertEqual(self.planned(), dict.fromkeys(CUSTOMERS, 1))
+		self.assertEqual(
+			[(row.status, row.attempts) for row in self.chunks()], [("Done", 1), ("Done", 2), ("Done", 1)]
+		)
+		run.reload()
+		self.assertEqual((run.status, run.chunks_failed, run.failures, run.records), ("Completed", 0, 0, 5))
+		self.assertEqual(frappe.parse_json(run.counts)["plan"]["planned"], 5)
+
+
+def runs_spans(chunk_size: int) -> list[Span]:
+	"""The coordinator's cut of this test's customers."""
+	from followup_app.scheduling.spans import name_spans
+
+	return name_spans("Customer", chunk_size, lambda customer: customer.name.like(f"{PREFIX}%"))
+
+
+class TestHourlyRun(FrappeTestCase):
+	def test_the_hourly_run_sets_sla_states_in_chunks_and_logs_them(self):
+		customer = make_customer("_Test Hourly SLA")
+		complaint = frappe.get_doc(
+			{"doctype": "Complaint", "customer": customer.name, "subject": "Late", "severity": "Critical"}
+		).insert()
+		now = frappe.utils.now_datetime()
+		frappe.db.set_value(
+			"Complaint",
+			complaint.name,
+			{
+				"opened_on": frappe.utils.add_days(now, -5),
+				"response_due": frappe.utils.add_days(now, -4),
+				"resolution_due": frappe.utils.add_days(now, -3),
+			},
+		)
+		frappe.db.set_single_value("Followup Settings", {"enable_sla_escalation": 1, "chunk_size": 2})
+		frappe.db.commit()
+		key = frappe.utils.now_datetime().strftime("%Y-%m-%dT%H")
+		name = runs.run_name(hourly.SLA_UPDATE, key)
+		try:
+			frappe.db.delete("Followup Job Chunk", {"parent": name})
+			frappe.db.delete("Followup Job Run", {"name": name})
+			hourly.scheduled_sla_run()
+			run = frappe.get_doc("Followup Job Run", name)
+			open_complaints = frappe.db.count(
+				"Complaint", {"status": ("!=", "Closed"), "opened_on": ("is", "set")}
+			)
+			self.assertEqual(run.total_chunks, open_complaints // 2 + 1)
+			finish_queued_jobs(
+				*(chunk_job_id(hourly.SLA_UPDATE.label, key, n) for n in range(1, run.total_chunks + 1))
+			)
+			finish_queued_jobs(final_job_id(hourly.SLA_UPDATE.label, key))
+			run.reload()
+			self.assertEqual((run.status, run.final_step), ("Completed", "Done"))
+			self.assertEqual(frappe.db.get_value("Complaint", complaint.name, "sla_status"), "Breached")
+			self.assertGreaterEqual(frappe.parse_json(run.counts)["sla"]["escalated"], 1)
+		finally:
+			frappe.db.delete("Followup Job Chunk", {"parent": name})
+			frappe.db.delete("Followup Job Run", {"name": name})
+			frappe.db.delete("ToDo", {"reference_name": complaint.name})
+			frappe.delete_doc("Complaint", complaint.name, force=True, ignore_permissions=True)
+			frappe.delete_doc("Customer", customer.name, force=True, ignore_permissions=True)
+			frappe.db.set_single_value("Followup Settings", "chunk_size", 0)
+			frappe.db.commit()
