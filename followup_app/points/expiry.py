@@ -35,10 +35,10 @@ def expire_points(today: date | str | None = None, customers: Span | None = None
 			customers,
 		)
 
-	customers = [row[0] for row in lapsed().select(entry.customer).distinct().run()]
-	if not customers:
+	owners = [row[0] for row in lapsed().select(entry.customer).distinct().run()]
+	if not owners:
 		return 0
-	lock_customers(customers)
+	lock_customers(owners)
 	rows = (
 		lapsed()
 		.select(
@@ -106,6 +106,6 @@ def expire_points(today: date | str | None = None, customers: Span | None = None
 		frappe.qb.update(entry).set(entry.remaining_points, 0).where(
 			entry.name.isin(emptied[start : start + CHUNK])
 		).run()
-	for start in range(0, len(customers), CHUNK):
-		refresh_balances(customers[start : start + CHUNK])
+	for start in range(0, len(owners), CHUNK):
+		refresh_balances(owners[start : start + CHUNK])
 	return len(entries)

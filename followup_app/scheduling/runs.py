@@ -304,9 +304,7 @@ def update_totals(run: str, job: Job):
 		"counts": json.dumps(counts, sort_keys=True),
 		"status": status,
 		"finished_on": finished_on if status != RUN_RUNNING else None,
-		"duration_seconds": (finished_on - started_on).total_seconds()
-		if status != RUN_RUNNING and finished_on
-		else None,
+		"duration_seconds": (finished_on - started_on).total_seconds() if status != RUN_RUNNING else 0,
 	}
 	frappe.db.set_value(RUN, run, values, update_modified=True)
 

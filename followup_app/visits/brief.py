@@ -126,7 +126,7 @@ def contact_of(customer: str, primary: str | None) -> dict | None:
 			"phone",
 			"is_primary_contact",
 		],
-		order_by="is_primary_contact desc, creation asc",
+		order_by="`tabContact`.is_primary_contact desc, `tabContact`.creation asc",
 		limit_page_length=LISTED,
 	)
 	if not rows:
