@@ -174,12 +174,11 @@ class TestPinTiersPatch(FrappeTestCase):
 		self.assertEqual(tier(replaced), ("Normal", 0, None))
 		self.assertEqual(tier(unpinned), ("Key", 0, None))
 		self.assertEqual(tier(pinned_no_history), ("Key", 1, None))
-		self.assertLess(
-			abs(
-				(
-					get_datetime(frappe.db.get_value("Customer", set_by_hand, "tier_set_on"))
-					- add_to_date(now_datetime(), minutes=-20)
-				).total_seconds()
-			),
-			5,
+		# Tier Set On is when that person's change was made, as its Version records it.
+		changed_on = frappe.db.get_value(
+			"Version", {"docname": set_by_hand, "ref_doctype": "Customer"}, "creation"
+		)
+		self.assertEqual(
+			get_datetime(frappe.db.get_value("Customer", set_by_hand, "tier_set_on")).replace(microsecond=0),
+			get_datetime(changed_on).replace(microsecond=0),
 		)
