@@ -105,5 +105,6 @@ scheduler_events = {
 	],
 	"weekly": [
 		"followup_app.kpi.digest.scheduled_send_weekly_digest",
+		"followup_app.feedback.digest.scheduled_send_feedback_digest",
 	],
 }

@@ -50,6 +50,9 @@ PLATFORM_PERMISSIONS = {
 	("Customer Group", MANAGER, 0): ("select", "read"),
 	("Territory", USER, 0): ("select", "read"),
 	("Territory", MANAGER, 0): ("select", "read"),
+	# Feedback categories name their responsible department; Feedback by Department shows and filters it.
+	("Department", USER, 0): ("select", "read"),
+	("Department", MANAGER, 0): ("select", "read"),
 	# Loyalty points and their summary are per company.
 	("Company", USER, 0): ("select",),
 	("Company", MANAGER, 0): ("select",),

@@ -11,6 +11,8 @@ from followup_app.complaints.intake import complaints_from_problems
 from followup_app.complaints.verification import apply_verification
 from followup_app.core.planning import plan_customer
 from followup_app.customer_stats import refresh_satisfaction
+from followup_app.feedback.praise import share_praise
+from followup_app.feedback.routing import route_visit_feedback
 from followup_app.holidays import holidays_from
 from followup_app.points.sources import award_visit_participation
 from followup_app.visits.playbooks import apply_playbook
@@ -31,6 +33,9 @@ def complete_visit(visit):
 	assign_next_action(visit)
 	award_visit_participation(visit)
 	apply_verification(visit)
+	# Last, so a routed ToDo joins any open ToDo its owner already has on the visit.
+	route_visit_feedback(visit)
+	share_praise(visit)
 
 
 def refresh_customer_visit_stats(customer: str):

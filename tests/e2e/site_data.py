@@ -13,6 +13,9 @@ PERSONAS = {
 	"visitor": ("e2e-visitor@example.com", ("Followup User",), "en"),
 	"visitor_zh": ("e2e-visitor-zh@example.com", ("Followup User",), "zh"),
 	"manager": ("e2e-manager@example.com", ("Followup Manager",), "en"),
+	"manager_zh": ("e2e-manager-zh@example.com", ("Followup Manager",), "zh"),
+	# Owner of a feedback category (a department's person), holding only Followup User.
+	"owner": ("e2e-owner@example.com", ("Followup User",), "en"),
 	# The site's administrator, as ERPNext's setup wizard makes the first user: every desk role.
 	"admin": ("e2e-admin@example.com", (), "en"),
 }
@@ -58,6 +61,7 @@ def create() -> dict:
 		("visitor", f"E2E 华星贸易 {run}", visitor),
 		("visitor_zh", f"E2E 蓝海科技 {run}", users["visitor_zh"]),
 		("manager", f"E2E Northwind {run}", visitor),
+		("routing", f"E2E 远航物流 {run}", visitor),
 	):
 		customer = make_customer(name, account_manager=owner, followup_tier="Key", created_days_ago=100)
 		contact = frappe.get_doc(
@@ -161,8 +165,10 @@ def create() -> dict:
 		}
 	).insert(ignore_permissions=True)
 	points.submit()
+	routing = route_feedback(run, customers["routing"], visitor, users["owner"])
 	frappe.db.commit()
 	return {
+		**routing,
 		"run": run,
 		"users": users,
 		"customers": customers,
@@ -172,6 +178,50 @@ def create() -> dict:
 		"policy": f"E2E Policy {run}",
 		"script": f"E2E Script {run}",
 		"goal": f"E2E Goal {run}",
+	}
+
+
+def route_feedback(run: str, customer: str, visitor: str, owner: str) -> dict:
+	"""A department, a feedback category it answers for (owned by `owner`) and a completed visit whose
+	Problem in that category was routed to the owner."""
+	company = frappe.db.get_value("Company", {}, "name", order_by="creation asc")
+	department = frappe.get_doc(
+		{"doctype": "Department", "department_name": f"E2E Logistics {run}", "company": company}
+	).insert(ignore_permissions=True)
+	category = frappe.get_doc(
+		{
+			"doctype": "Feedback Category",
+			"category_name": f"E2E Delivery {run}",
+			"department": department.name,
+			"owner_user": owner,
+		}
+	).insert(ignore_permissions=True)
+	words = f"货晚到三天,箱子破了 {run}"
+	visit = frappe.get_doc(
+		{
+			"doctype": "Visit Record",
+			"customer": customer,
+			"visit_type": "Routine Maintenance",
+			"channel": "Phone",
+			"status": "Planned",
+			"planned_date": nowdate(),
+			"visitor": visitor,
+		}
+	).insert(ignore_permissions=True)
+	visit.update(
+		{
+			"status": "Completed",
+			"visit_datetime": f"{nowdate()} 00:00:01",
+			"outcome": "Has Issues",
+			"feedback_items": [{"feedback_type": "Problem", "category": category.name, "description": words}],
+		}
+	)
+	visit.save(ignore_permissions=True)
+	return {
+		"department": department.name,
+		"category": category.name,
+		"routed_words": words,
+		"routed_visit": visit.name,
 	}
 
 
@@ -194,6 +244,8 @@ def remove(created: dict):
 	for customer in customers:
 		frappe.delete_doc("Customer", customer, force=True, ignore_permissions=True)
 	for doctype, name in (
+		("Feedback Category", created["category"]),
+		("Department", created["department"]),
 		("Followup Goal", created["goal"]),
 		("Followup Policy", created["policy"]),
 		("Visit Script", created["script"]),

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from followup_app.core.surveys import NPS, SCALES
+from followup_app.feedback.routing import route_survey_answers
 from followup_app.surveys.completion import enqueue_completion
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import send_survey
@@ -57,6 +58,8 @@ class SatisfactionSurvey(Document):
 		if self.status == "Completed" and self.has_value_changed("status"):
 			# The customer's figures, points and recovery task follow in the background.
 			enqueue_completion(self.name)
+		# Text answers staff tag with a Feedback Category reach its owner.
+		route_survey_answers(self)
 
 	@frappe.whitelist()
 	def send(self) -> str:

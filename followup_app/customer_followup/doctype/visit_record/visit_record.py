@@ -10,6 +10,8 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
 from followup_app.complaints.intake import complaints_from_problems
+from followup_app.feedback.praise import share_praise
+from followup_app.feedback.routing import route_visit_feedback
 from followup_app.kpi.definitions import (
 	RETIRED_VISIT_INDEXES,
 	VISIT_KPI_COLUMNS,
@@ -124,6 +126,8 @@ class VisitRecord(Document):
 			else:
 				create_opportunities(self)
 				complaints_from_problems(self)
+				route_visit_feedback(self)
+				share_praise(self)
 		elif self.status in ("Missed", "Cancelled") and status_changed:
 			close_all_assignments(self.doctype, self.name, ignore_permissions=True)
 		elif self.status == "Planned" and (status_changed or self.has_value_changed("visitor")):

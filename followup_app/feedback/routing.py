@@ -1,0 +1,176 @@
+"""Feedback reaches the department that can fix it (seed 001 step 6, seed 003 step 5).
+
+The Problems, Requests and Suggestions of a completed visit, and the text answers of a completed
+survey that staff tag with a Feedback Category, go to that category's owner (its Owner User, else
+every enabled user of its Owner Role) as a ToDo on the visit or survey, written in the owner's
+language with the customer and the customer's words. Each row records the category it was routed
+under, when and to whom (`routed_category`, `routed_on`, `routed_to`), in the same transaction as
+the ToDo: a row routed under its category is never routed again, however often the record is saved.
+
+An owner gets one ToDo per record: Frappe keeps one open assignment per user and document, so the
+rows of all the categories an owner answers for share it, and rows routed later are added to the
+owner's open ToDo on that record.
+"""
+
+import html
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as add_assignment
+from frappe.utils import escape_html, now_datetime
+
+from followup_app.core.routing import (
+	SURVEY_ANSWER,
+	Feedback,
+	Owner,
+	batches_per_user,
+	due_for_routing,
+)
+from followup_app.languages import by_language, in_language
+from followup_app.notifications import role_users
+from followup_app.visits.playbooks import quietly
+
+VISIT = "Visit Record"
+SURVEY = "Satisfaction Survey"
+
+
+def visit_feedback(visit) -> list[Feedback]:
+	"""The visit's feedback items as plain rows."""
+	return [
+		Feedback(
+			row=item.name,
+			kind=item.feedback_type,
+			category=item.category or None,
+			text=item.description or "",
+			routed_category=item.routed_category or None,
+		)
+		for item in visit.feedback_items
+	]
+
+
+def survey_feedback(survey) -> list[Feedback]:
+	"""The survey's text answers as plain rows (stored escaped: unescaped here, escaped once by the ToDo)."""
+	return [
+		Feedback(
+			row=answer.name,
+			kind=SURVEY_ANSWER,
+			category=answer.category or None,
+			text=html.unescape(answer.answer_text or ""),
+			routed_category=answer.routed_category or None,
+		)
+		for answer in survey.answers
+		if answer.question_type == "Text"
+	]
+
+
+def route_visit_feedback(visit):
+	"""Route a completed visit's Problems, Requests and Suggestions to their categories' owners."""
+	if visit.status == "Completed":
+		route(visit, visit_feedback(visit), visit.feedback_items)
+
+
+def route_survey_answers(survey):
+	"""Route a completed survey's tagged text answers to their categories' owners."""
+	if survey.status == "Completed":
+		route(survey, survey_feedback(survey), survey.answers)
+
+
+def category_owners(categories: list[str]) -> dict[str, Owner]:
+	"""The owner of each category that has one."""
+	return {
+		row.name: Owner(user=row.owner_user or None, role=row.owner_role or None)
+		for row in frappe.get_all(
+			"Feedback Category",
+			filters={"name": ("in", categories)},
+			fields=["name", "owner_user", "owner_role"],
+		)
+		if row.owner_user or row.owner_role
+	}
+
+
+def route(doc, items: list[Feedback], rows):
+	"""Give each owner the rows due for routing, in one ToDo per owner on `doc`, and mark the rows."""
+	due = due_for_routing(items)
+	if not due:
+		return
+	# The rows' marks as stored, under the row lock this save holds: a concurrent save waits.
+	table = frappe.qb.DocType(rows[0].doctype)
+	stored = dict(
+		frappe.qb.from_(table)
+		.select(table.name, table.routed_category)
+		.where(table.parent == doc.name)
+		.where(table.parenttype == doc.doctype)
+		.for_update()
+		.run()
+	)
+	due = {
+		category: [item for item in batch if stored.get(item.row) != category]
+		for category, batch in due.items()
+	}
+	due = {category: batch for category, batch in due.items() if batch}
+	owners = category_owners(list(due))
+	roles = sorted({owner.role for owner in owners.values() if owner.role and not owner.user})
+	batches = batches_per_user(due, owners, role_users(roles))
+	if not batches:
+		return
+	customer = doc.customer_name or doc.customer
+	for lang, users in by_language(sorted(batches)).items():
+		for user in users:
+			with in_language(lang):
+				text = todo_text(customer, batches[user])
+			give_todo(doc, user, text)
+	routed_to: dict[str, list[str]] = {}
+	for user, by_category in batches.items():
+		for batch in by_category.values():
+			for item in batch:
+				routed_to.setdefault(item.row, []).append(user)
+	now = now_datetime()
+	by_name = {row.name: row for row in rows}
+	for name, users in routed_to.items():
+		row = by_name[name]
+		row.db_set(
+			{"routed_category": row.category, "routed_on": now, "routed_to": "\n".join(sorted(users))},
+			update_modified=False,
+		)
+	doc.add_comment(
+		"Info",
+		_("Feedback routed: {0}").format(
+			"; ".join(
+				f"{_(category)} → {', '.join(sorted(user for user in batches if category in batches[user]))}"
+				for category in sorted({c for by_category in batches.values() for c in by_category})
+			)
+		),
+	)
+
+
+def todo_text(customer: str, by_category: dict[str, list[Feedback]]) -> str:
+	"""The ToDo's text, in the current language: the customer, then each category's words."""
+	parts = [_("Customer feedback from {0}").format(customer)]
+	for category, batch in by_category.items():
+		words = "; ".join(f"{_(item.kind)}: {item.text.strip()}" for item in batch)
+		parts.append(f"{_(category)}: {words}")
+	return " — ".join(parts)
+
+
+def give_todo(doc, user: str, text: str):
+	"""A ToDo on `doc` for `user` with `text`; added to the user's open ToDo on `doc` if there is one."""
+	open_todo = frappe.db.get_value(
+		"ToDo",
+		{"reference_type": doc.doctype, "reference_name": doc.name, "allocated_to": user, "status": "Open"},
+		["name", "description"],
+		as_dict=True,
+	)
+	if open_todo:
+		frappe.db.set_value(
+			"ToDo",
+			open_todo.name,
+			"description",
+			f"{open_todo.description or ''}<p>{escape_html(text)}</p>",
+			update_modified=False,
+		)
+		return
+	with quietly():
+		add_assignment(
+			{"assign_to": [user], "doctype": doc.doctype, "name": doc.name, "description": text},
+			ignore_permissions=True,
+		)
