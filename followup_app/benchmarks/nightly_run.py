@@ -11,7 +11,8 @@ surveys for one in 100) and the open complaints, then keeps a copy of every tabl
 `run` restores that copy, starts `workers` RQ workers on the long queue, runs tonight's nightly run
 and then this hour's SLA run through their coordinators, waits for them and prints each run's log:
 wall time, chunks, records, changes, failures, the longest chunk and the peak memory of a worker.
-Use a site of its own: its workers serve every site of the bench.
+Use a site of its own: its workers serve every site of the bench. It refuses to start while other
+workers listen on the long queue, as they would take chunks and blur the count of workers.
 """
 
 import os
@@ -22,6 +23,7 @@ from datetime import timedelta
 
 import frappe
 from frappe.utils import add_days, getdate, now_datetime, nowdate
+from frappe.utils.background_jobs import get_queue, get_workers
 
 from followup_app.benchmarks.data import (
 	PREFIX,
@@ -88,6 +90,9 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 				"visit_datetime": now - timedelta(days=days_ago),
 				"outcome": "Satisfied",
 				"satisfaction": 0.8,
+				"planned_date": None,
+				"visitor": None,
+				"planned_visit_key": None,
 			}
 			if number % 100 == 1:  # a planned visit left undone past its grace days
 				yield {
@@ -212,6 +217,11 @@ def restore():
 		frappe.db.commit()
 
 
+def long_queue_workers() -> int:
+	"""RQ workers listening on the long queue now, on any machine of this Redis."""
+	return len(get_workers(get_queue(runs.QUEUE)))
+
+
 def start_workers(count: int) -> list[subprocess.Popen]:
 	"""`count` RQ workers on the long queue, as `bench worker --queue long` starts them."""
 	sites = os.path.abspath(os.path.join(frappe.get_site_path(), ".."))
@@ -255,6 +265,8 @@ def wait_for(run: str, timeout: float) -> dict:
 
 def run(workers: int = 1, chunk_size: int = 0) -> dict:
 	"""Restore the history, then time tonight's run and this hour's SLA run with `workers` workers."""
+	if others := long_queue_workers():
+		raise RuntimeError(f"{others} other worker(s) listen on the long queue: stop them for a fair count")
 	restore()
 	if chunk_size:
 		frappe.db.set_single_value("Followup Settings", "chunk_size", chunk_size)
