@@ -52,6 +52,10 @@ class Desk:
 	def _on_console(self, message):
 		if message.type != "error" or IGNORED_CONSOLE.search(message.text):
 			return
+		# The browser's line about a failed resource names it in its location: socket.io's answers
+		# are the realtime server's (a polling session it dropped), not the page's.
+		if IGNORED_CONSOLE.search((message.location or {}).get("url", "")):
+			return
 		if not REALTIME and REFUSED.search(message.text):
 			return
 		# The browser's own line about an error answer the journey expects.
