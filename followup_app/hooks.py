@@ -85,7 +85,39 @@ doc_events = {
 	"Communication": {
 		"after_insert": "followup_app.complaints.responses.first_response_by_email",
 	},
+	"Personal Data Deletion Request": {
+		"on_change": "followup_app.privacy.redact_child_text",
+	},
 }
+
+# Personal data
+# -------------
+# Frappe's Personal Data Download and Deletion Requests find a person's records by their email: the
+# contact's email copied onto visits and complaints, the email a complaint came from and the address a
+# survey went to. Deletion replaces that email by the request's anonymous address and redacts the
+# listed contact details and free text; counts, scores and outcomes stay for the KPIs. Loyalty points
+# belong to the customer: mentions of the person's name or email are replaced in their text.
+# followup_app.privacy redacts the child rows (script answers, feedback, survey text answers).
+
+user_data_fields = [
+	{
+		"doctype": "Visit Record",
+		"filter_by": "contact_email",
+		"redact_fields": ["contact_mobile", "summary", "next_action", "remarks"],
+	},
+	{
+		"doctype": "Complaint",
+		"filter_by": "contact_email",
+		"redact_fields": ["subject", "description", "resolution"],
+	},
+	{
+		"doctype": "Complaint",
+		"filter_by": "raised_by",
+		"redact_fields": ["subject", "description", "resolution"],
+	},
+	{"doctype": "Satisfaction Survey", "filter_by": "email", "redact_fields": ["mobile_no"]},
+	{"doctype": "Loyalty Points", "strict": True},
+]
 
 # Scheduled tasks
 # ---------------

@@ -85,10 +85,16 @@ def test_violations_report_fields_outside_their_limit_only():
 	assert violations("Feedback Category", {"anything": -1}) == []
 
 
+# Day counts where blank or 0 turns the feature off (keep for ever).
+OFF_WHEN_ZERO = ("keep_survey_text_days",)
+
+
 def test_hours_and_days_must_be_positive_and_counts_not_negative():
 	settings = LIMITS["Followup Settings"]
 	for field in settings:
-		if field.endswith(("_hours", "_days")):
+		if field in OFF_WHEN_ZERO:
+			assert settings[field] == NOT_NEGATIVE, field
+		elif field.endswith(("_hours", "_days")):
 			assert settings[field] == POSITIVE, field
 		elif field.startswith("points_per"):
 			assert settings[field] == NOT_NEGATIVE, field

@@ -68,6 +68,8 @@ LIMITS: dict[str, dict[str, Limit]] = {
 		"phone_minutes_max": POSITIVE,
 		"onsite_minutes_max": POSITIVE,
 		"chunk_size": between(100, 100_000),
+		"contact_verify_days": POSITIVE,
+		"keep_survey_text_days": NOT_NEGATIVE,
 	},
 	"Followup Outcome Rule": {
 		"next_contact_days": NOT_NEGATIVE,

@@ -241,7 +241,7 @@ class TestReports(KpiDatasetTestCase):
 
 	def test_workspace_cards_and_charts_are_installed(self):
 		workspace = frappe.get_doc("Workspace", "Customer Follow-up")
-		self.assertEqual(len(workspace.number_cards), 6)
+		self.assertEqual(len(workspace.number_cards), 8)
 		for card in workspace.number_cards:
 			self.assertEqual(frappe.db.get_value("Number Card", card.number_card_name, "type"), "Custom")
 		for chart in workspace.charts:

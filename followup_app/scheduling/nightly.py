@@ -3,9 +3,9 @@
 Each chunk of customers goes through the steps in the order that matters, so the night's order holds
 without waiting for other chunks: the refresh (stage, churn risk, tier), missed visits, then the
 planner, which thereby plans the chunk's newly At Risk customers and its missed customers the same
-night; then points expiry, survey expiry and survey reminders. Each step keeps its toggle in Followup
-Settings (the refresh and missed visits plan their customers even with planning off, as they always
-did). Goals are evaluated in the final step, after the last chunk, on the day's figures; the
+night; then points expiry, survey expiry, survey reminders and survey text retention. Each step keeps
+its toggle in Followup Settings (the refresh and missed visits plan their customers even with planning
+off, as they always did; text retention runs when Keep Survey Text (Days) is set). Goals are evaluated in the final step, after the last chunk, on the day's figures; the
 managers' and visitors' alerts are sent then, once for the night.
 """
 
@@ -21,6 +21,7 @@ from followup_app.scheduling.runs import ChunkResult, Job, register, start_run
 from followup_app.scheduling.spans import name_spans, within
 from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.reminders import send_survey_reminders
+from followup_app.surveys.retention import clear_survey_text
 from followup_app.visits.missed import mark_missed_visits, notify_missed
 from followup_app.visits.planner import notify_visitors, plan_customers
 
@@ -58,6 +59,8 @@ def run_customer_steps(span: Span, run_key: str) -> ChunkResult:
 		counts["survey_expiry"] = {"expired": expire_surveys(span)}
 	if settings.enable_survey_reminders:
 		counts["survey_reminders"] = {"reminded": send_survey_reminders(span)}
+	if settings.keep_survey_text_days:
+		counts["survey_text"] = {"cleared": clear_survey_text(today, span)}
 	return ChunkResult(customers_in(span), counts, failures)
 
 
@@ -95,6 +98,7 @@ NIGHTLY = register(
 			"points_expiry": ("entries",),
 			"survey_expiry": ("expired",),
 			"survey_reminders": ("reminded",),
+			"survey_text": ("cleared",),
 		},
 		final=finish_night,
 		late_chunk=send_alerts,

@@ -107,10 +107,19 @@ CUSTOMER_FIELDS = [
 		"description": "When planned visits are timed, e.g. 09:00-11:30, afternoon, Tue/Thu 14:00-16:00, 工作日 上午",
 	},
 	{
+		"fieldname": "contact_verified_on",
+		"fieldtype": "Date",
+		"label": "Contact Verified On",
+		"insert_after": "preferred_contact_time",
+		"read_only": 1,
+		"no_copy": 1,
+		"description": "When a completed visit last confirmed the customer's contact details (see Customer Data Audit)",
+	},
+	{
 		"fieldname": "followup_status_section",
 		"fieldtype": "Section Break",
 		"label": "Follow-up Status",
-		"insert_after": "preferred_contact_time",
+		"insert_after": "contact_verified_on",
 	},
 	{
 		"fieldname": "last_visit_date",

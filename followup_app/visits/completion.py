@@ -27,6 +27,7 @@ def complete_visit(visit):
 	# The outcome playbook first: the next visit date it sets is part of the customer's next due date.
 	apply_playbook(visit)
 	refresh_customer_visit_stats(visit.customer)
+	record_contact_verification(visit)
 	update_followed_by_purchase([visit.customer])
 	create_opportunities(visit)
 	complaints_from_problems(visit)
@@ -58,6 +59,19 @@ def refresh_customer_visit_stats(customer: str):
 		values["next_visit_due"] = plan.due_date if plan else None
 	frappe.db.set_value("Customer", customer, values, update_modified=False)
 	refresh_satisfaction(customer)
+
+
+def record_contact_verification(visit):
+	"""A visit that reached the customer and confirmed the contact details dates the customer's
+	Contact Verified On (never moved back by an older visit)."""
+	if not visit.contact_verified or visit.outcome == "Unreachable" or not visit.visit_datetime:
+		return
+	verified_on = getdate(visit.visit_datetime)
+	current = frappe.db.get_value("Customer", visit.customer, "contact_verified_on")
+	if not current or getdate(current) < verified_on:
+		frappe.db.set_value(
+			"Customer", visit.customer, "contact_verified_on", verified_on, update_modified=False
+		)
 
 
 def create_opportunities(visit):

@@ -16,6 +16,10 @@ PERSONAS = {
 	"manager_zh": ("e2e-manager-zh@example.com", ("Followup Manager",), "zh"),
 	# Owner of a feedback category (a department's person), holding only Followup User.
 	"owner": ("e2e-owner@example.com", ("Followup User",), "en"),
+	# Audits customer data in Chinese, holding only Followup Manager.
+	"auditor_zh": ("e2e-auditor-zh@example.com", ("Followup Manager",), "zh"),
+	# Reads visits, complaints and surveys (ERPNext's Sales Manager) but not their phone and email.
+	"sales": ("e2e-sales@example.com", ("Sales Manager",), "en"),
 	# The site's administrator, as ERPNext's setup wizard makes the first user: every desk role.
 	"admin": ("e2e-admin@example.com", (), "en"),
 }
@@ -85,6 +89,8 @@ def create() -> dict:
 				"mobile_no": contact.mobile_no,
 			},
 		)
+	# A customer the Customer Data Audit lists: no contact, no tier, no account manager.
+	audit_customer = make_customer(f"E2E 资料不全 {run}", created_days_ago=400).name
 	visits = {}
 	script = frappe.db.get_value("Visit Script", {"visit_type": "Routine Maintenance"})
 	for key in ("visitor", "visitor_zh"):
@@ -170,6 +176,7 @@ def create() -> dict:
 	return {
 		**routing,
 		"run": run,
+		"audit_customer": audit_customer,
 		"users": users,
 		"customers": customers,
 		"visits": visits,
@@ -228,7 +235,7 @@ def route_feedback(run: str, customer: str, visitor: str, owner: str) -> dict:
 def remove(created: dict):
 	"""Delete everything the run made, journeys' records included."""
 	fresh()
-	customers = list(created["customers"].values())
+	customers = [*created["customers"].values(), created["audit_customer"]]
 	for doctype, field in CUSTOMER_RECORDS:
 		names = frappe.get_all(doctype, filters={field: ("in", customers)}, pluck="name")
 		for name in names:

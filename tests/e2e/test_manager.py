@@ -128,8 +128,9 @@ def test_manager_configures_plans_resolves_and_measures(desk, run_data):
 def test_system_manager_sees_everything(desk, run_data):
 	admin = desk().login(run_data["users"]["admin"])
 	workspace = open_workspace(admin)
-	assert len(workspace["cards"]) == 7 and len(workspace["charts"]) == 4, workspace
+	assert len(workspace["cards"]) == 8 and len(workspace["charts"]) == 4, workspace
 	assert "Nightly Run" in workspace["cards"], workspace
+	assert "Customers with Data Problems" in workspace["cards"], workspace
 	admin.screenshot("workspace", docs=True, full_page=True)
 	for report in REPORTS:
 		open_report(admin, report)

@@ -9,6 +9,7 @@ const FOLLOWUP_JOB_STEPS = {
 	points_expiry: { label: __("Points Expiry"), figures: { entries: __("Expire Entries") } },
 	survey_expiry: { label: __("Survey Expiry"), figures: { expired: __("Expired") } },
 	survey_reminders: { label: __("Survey Reminders"), figures: { reminded: __("Reminded") } },
+	survey_text: { label: __("Survey Text Retention"), figures: { cleared: __("Answers Cleared") } },
 	sla: { label: __("SLA Update"), figures: { complaints: __("Complaints"), changed: __("Changed"), escalated: __("Escalated") } },
 };
 

@@ -20,7 +20,11 @@ from followup_app.kpi.definitions import (
 	VISIT_OWNER_INDEX,
 )
 from followup_app.limits import validate_limits
-from followup_app.visits.completion import complete_visit, create_opportunities
+from followup_app.visits.completion import (
+	complete_visit,
+	create_opportunities,
+	record_contact_verification,
+)
 from followup_app.visits.permissions import sees_all_visits
 from followup_app.visits.planner import visit_todo_description
 from followup_app.visits.timing import load_timing, planned_at
@@ -128,6 +132,8 @@ class VisitRecord(Document):
 				complaints_from_problems(self)
 				route_visit_feedback(self)
 				share_praise(self)
+				if self.has_value_changed("contact_verified"):
+					record_contact_verification(self)
 		elif self.status in ("Missed", "Cancelled") and status_changed:
 			close_all_assignments(self.doctype, self.name, ignore_permissions=True)
 		elif self.status == "Planned" and (status_changed or self.has_value_changed("visitor")):
