@@ -195,16 +195,24 @@ def fill_missing_defaults(settings) -> bool:
 	value alone cannot tell a new toggle from one an admin turned off).
 	"""
 	singles = frappe.qb.DocType("Singles")
-	stored = {
-		row[0]
-		for row in frappe.qb.from_(singles).select(singles.field).where(singles.doctype == SETTINGS).run()
-	}
+	stored = dict(
+		frappe.qb.from_(singles).select(singles.field, singles.value).where(singles.doctype == SETTINGS).run()
+	)
 	changed = False
 	for df in settings.meta.fields:
-		if df.default is not None and df.fieldname not in stored:
+		if df.default is None:
+			continue
+		if df.fieldname not in stored or placeholder_time(df.fieldtype, stored[df.fieldname]):
 			settings.set(df.fieldname, settings.cast(df.default, df))
 			changed = True
 	return changed
+
+
+def placeholder_time(fieldtype: str, value: str | None) -> bool:
+	"""Frappe gives every Time field of a new document the current time, microseconds included,
+	whatever its default (frappe/model/create_new.py); a time set in the desk has no fraction of a
+	second. Such a value was never chosen by anyone, so the field still takes its default."""
+	return fieldtype == "Time" and "." in (value or "")
 
 
 def unshipped(shipped: set, doctype: str, names):

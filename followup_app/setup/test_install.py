@@ -4,6 +4,7 @@ import json
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import get_time
 
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 from followup_app.setup.install import PLATFORM_INDEXES, after_migrate, before_uninstall, ship_default_records
@@ -98,6 +99,17 @@ class TestInstall(FrappeTestCase):
 		ship_default_records()
 		self.assertEqual(frappe.db.get_single_value("Followup Settings", "enable_sla_escalation"), 1)
 		self.assertEqual(frappe.db.get_single_value("Followup Settings", "enable_missed_visits"), 0)
+
+	def test_migrate_gives_contact_hours_their_default_over_frappes_placeholder_time(self):
+		self.addCleanup(frappe.db.rollback)
+		# A new document gets the current time, with microseconds, in every Time field.
+		frappe.db.set_single_value("Followup Settings", "contact_day_start", "23:45:58.243939")
+		frappe.db.set_single_value("Followup Settings", "contact_day_end", "17:30:00")  # chosen
+		frappe.clear_document_cache("Followup Settings", "Followup Settings")
+		ship_default_records()
+		settings = frappe.get_single("Followup Settings")
+		self.assertEqual(get_time(settings.contact_day_start), get_time("09:00:00"))
+		self.assertEqual(get_time(settings.contact_day_end), get_time("17:30:00"))
 
 	def test_uninstall_removes_custom_fields_and_install_restores_them(self):
 		try:

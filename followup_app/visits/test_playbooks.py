@@ -33,7 +33,9 @@ class TestOutcomePlaybooks(OutgoingMailTestMixin, FrappeTestCase):
 		settings.holiday_list = None
 		settings.save()
 		self.customer = make_customer(
-			f"_Test Playbook {frappe.generate_hash(length=6)}", account_manager=ACCOUNT_MANAGER
+			f"_Test Playbook {frappe.generate_hash(length=6)}",
+			account_manager=ACCOUNT_MANAGER,
+			followup_tier="Normal",  # the shipped Normal policy gives the customer its next due date
 		).name
 		self.contact = frappe.get_doc(
 			{
@@ -185,7 +187,9 @@ class TestOutcomePlaybooks(OutgoingMailTestMixin, FrappeTestCase):
 			self.assertEqual((retry.attempt, retry.status, retry.visitor), (attempt, "Planned", VISITOR))
 			self.assertGreaterEqual(getdate(retry.planned_date), add_days(self.today, 2))
 			self.assertIsNotNone(retry.planned_time)
-			self.assertTrue(get_time("09:00") <= get_time(retry.planned_time) < get_time("18:00"))
+			self.assertTrue(
+				get_time("09:00") <= get_time(retry.planned_time) < get_time("18:00"), (attempt, retry)
+			)
 			self.save_again(frappe.get_doc("Visit Record", attempts[-1]))
 			self.assertEqual(
 				frappe.db.count(
