@@ -63,6 +63,7 @@ class TestLimits(FrappeTestCase):
 		cls.records = {
 			"Followup Settings": ("Followup Settings", "Followup Settings", None),
 			"Complaint SLA Rule": ("Followup Settings", "Followup Settings", "complaint_sla_rules"),
+			"Followup Outcome Rule": ("Followup Settings", "Followup Settings", "outcome_rules"),
 			"Customer Tier": ("Customer Tier", tier.name, None),
 			"Followup Policy": ("Followup Policy", policy.name, None),
 			"Survey Template": ("Survey Template", template.name, None),

@@ -165,11 +165,12 @@ def sales_of(customer: str) -> dict:
 		filters={**submitted, "posting_date": ["between", [year_from + timedelta(days=1), today]]},
 		fields=[
 			"`tabSales Invoice Item`.item_code as item_code",
-			"max(`tabSales Invoice Item`.item_name) as item_name",
+			"`tabSales Invoice Item`.item_name as item_name",
 			"sum(`tabSales Invoice Item`.stock_qty) as qty",
 			"sum(`tabSales Invoice Item`.base_net_amount) as amount",
 		],
-		group_by="`tabSales Invoice Item`.item_code",
+		# By code and name: Frappe's field parser reads only some functions (not max) over a child table.
+		group_by="`tabSales Invoice Item`.item_code, `tabSales Invoice Item`.item_name",
 		order_by="amount desc, item_code asc",
 		limit_page_length=TOP_ITEMS,
 	)
