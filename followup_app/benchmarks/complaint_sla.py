@@ -8,8 +8,6 @@ finds every SLA status. Prints the time, queries and escalations of a first run,
 run (which escalates nothing).
 """
 
-from datetime import timedelta
-
 import frappe
 from frappe.utils import now_datetime
 
@@ -20,6 +18,7 @@ from followup_app.benchmarks.data import (
 	insert_customers,
 	insert_in_batches,
 	measured,
+	open_complaint,
 )
 from followup_app.complaints.escalation import update_sla
 from followup_app.testing import make_user
@@ -29,26 +28,9 @@ def generate(count: int):
 	customers = insert_customers(0, 1000, lambda number: "Normal")
 	now = now_datetime()
 	common = common_columns()
-	rows = []
-	for number in range(count):
-		opened = now - timedelta(minutes=(number * 7) % (4 * 24 * 60))
-		rows.append(
-			{
-				**common,
-				"name": f"{PREFIX}CMP-{number:07d}",
-				"naming_series": "CMP-.YYYY.-",
-				"subject": f"Benchmark complaint {number}",
-				"customer": customers[number % len(customers)],
-				"status": "In Progress" if number % 2 else "Open",
-				"severity": "Medium",
-				"opened_on": opened,
-				"response_due": opened + timedelta(hours=24),
-				"resolution_due": opened + timedelta(hours=72),
-				"first_response_on": opened + timedelta(hours=1) if number % 2 else None,
-				"sla_status": "On Track",
-				"escalation_level": 0,
-			}
-		)
+	rows = [
+		open_complaint(number, customers[number % len(customers)], now, common) for number in range(count)
+	]
 	insert_in_batches("Complaint", rows, commit=True)
 
 

@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from unittest.mock import patch
 
 import frappe
@@ -85,6 +86,27 @@ def insert_completed_visits(customers_and_days_ago: list[tuple[str, int]]):
 		for customer, days_ago in customers_and_days_ago
 	]
 	insert_in_batches("Visit Record", rows)
+
+
+def open_complaint(number: int, customer: str, now: datetime, common: dict) -> dict:
+	"""Open complaint BENCH-CMP-<n>, opened within the last 4 days on Medium clocks (24 h / 72 h), so
+	a run finds every SLA status; every other one In Progress with its first response."""
+	opened = now - timedelta(minutes=(number * 7) % (4 * 24 * 60))
+	return {
+		**common,
+		"name": f"{PREFIX}CMP-{number:07d}",
+		"naming_series": "CMP-.YYYY.-",
+		"subject": f"Benchmark complaint {number}",
+		"customer": customer,
+		"status": "In Progress" if number % 2 else "Open",
+		"severity": "Medium",
+		"opened_on": opened,
+		"response_due": opened + timedelta(hours=24),
+		"resolution_due": opened + timedelta(hours=72),
+		"first_response_on": opened + timedelta(hours=1) if number % 2 else None,
+		"sla_status": "On Track",
+		"escalation_level": 0,
+	}
 
 
 def delete_generated(doctype: str, field: str = "name"):

@@ -31,6 +31,7 @@ from followup_app.benchmarks.data import (
 	delete_generated,
 	insert_customers,
 	insert_in_batches,
+	open_complaint,
 )
 from followup_app.scheduling import hourly, nightly, runs
 from followup_app.testing import make_user
@@ -177,26 +178,10 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 
 	insert_in_batches("Satisfaction Survey", survey_rows(), 20_000, commit=True)
 
-	def complaint_rows():
-		for number in range(complaints):
-			opened = now - timedelta(minutes=(number * 7) % (4 * 24 * 60))
-			yield {
-				**common,
-				"name": f"{PREFIX}CMP-{number:07d}",
-				"naming_series": "CMP-.YYYY.-",
-				"subject": f"Benchmark complaint {number}",
-				"customer": names[number % len(names)],
-				"status": "In Progress" if number % 2 else "Open",
-				"severity": "Medium",
-				"opened_on": opened,
-				"response_due": opened + timedelta(hours=24),
-				"resolution_due": opened + timedelta(hours=72),
-				"first_response_on": opened + timedelta(hours=1) if number % 2 else None,
-				"sla_status": "On Track",
-				"escalation_level": 0,
-			}
-
-	insert_in_batches("Complaint", complaint_rows(), 20_000, commit=True)
+	complaint_rows = (
+		open_complaint(number, names[number % len(names)], now, common) for number in range(complaints)
+	)
+	insert_in_batches("Complaint", complaint_rows, 20_000, commit=True)
 	print("complaints")
 	for doctype in WRITTEN:
 		table = f"tab{doctype}"
