@@ -23,6 +23,7 @@ class TestChunkedRuns(FrappeTestCase):
 		self.cleanup()
 		for name in CUSTOMERS:
 			make_customer(name, followup_tier="VIP", created_days_ago=30)
+		self.chunk_size = frappe.db.get_single_value("Followup Settings", "chunk_size")
 		frappe.db.set_single_value("Followup Settings", {"chunk_size": 2, "enable_visit_planning": 1})
 		frappe.db.commit()  # a run's jobs commit, and may run in a worker: the customers must be there
 		self.run_key = nowdate()
@@ -33,7 +34,7 @@ class TestChunkedRuns(FrappeTestCase):
 
 	def tearDown(self):
 		self.cleanup()
-		frappe.db.set_single_value("Followup Settings", "chunk_size", 0)
+		frappe.db.set_single_value("Followup Settings", "chunk_size", self.chunk_size)
 		frappe.db.commit()
 
 	def cleanup(self):
@@ -210,6 +211,7 @@ class TestHourlyRun(FrappeTestCase):
 				"resolution_due": frappe.utils.add_days(now, -3),
 			},
 		)
+		chunk_size = frappe.db.get_single_value("Followup Settings", "chunk_size")
 		frappe.db.set_single_value("Followup Settings", {"enable_sla_escalation": 1, "chunk_size": 2})
 		frappe.db.commit()
 		key = frappe.utils.now_datetime().strftime("%Y-%m-%dT%H")
@@ -237,5 +239,5 @@ class TestHourlyRun(FrappeTestCase):
 			frappe.db.delete("ToDo", {"reference_name": complaint.name})
 			frappe.delete_doc("Complaint", complaint.name, force=True, ignore_permissions=True)
 			frappe.delete_doc("Customer", customer.name, force=True, ignore_permissions=True)
-			frappe.db.set_single_value("Followup Settings", "chunk_size", 0)
+			frappe.db.set_single_value("Followup Settings", "chunk_size", chunk_size)
 			frappe.db.commit()
