@@ -1,6 +1,7 @@
 """Journeys of the Followup Manager, who holds only that role, and one System Manager run."""
 
 import frappe
+from frappe.utils import now_datetime
 from journeys import REPORTS, open_report, open_workspace, wait_until
 
 
@@ -123,6 +124,25 @@ def test_manager_configures_plans_resolves_and_measures(desk, run_data):
 	manager.button("Evaluate Now")
 	assert manager.doc()["status"] in ("On Track", "At Risk", "Achieved"), manager.doc()["status"]
 	manager.screenshot("goal", docs=True)
+
+	# This hour's SLA run goes through its chunk jobs on the long queue; the manager reads its log.
+	from followup_app.scheduling import hourly, runs
+
+	run = runs.start_run(hourly.SLA_UPDATE, now_datetime().strftime("%Y-%m-%dT%H"))
+	frappe.db.commit()
+	wait_until(
+		lambda: frappe.db.get_value("Followup Job Run", run, "final_step") == "Done",
+		what="the hourly SLA run's chunks and final step",
+	)
+	manager.goto("followup-job-run")
+	page.locator(".list-row-container").first.wait_for()  # the runs are listed to the manager
+	manager.open_form("Followup Job Run", run)
+	log = manager.doc()
+	assert log["status"] == "Completed" and log["chunks_done"] == log["total_chunks"] >= 1, log
+	assert all(chunk["status"] == "Done" for chunk in log["chunks"]), log["chunks"]
+	summary = page.locator(".frappe-control[data-fieldname='step_summary']")
+	assert "SLA Update" in summary.inner_text(), summary.inner_text()
+	manager.screenshot("job-run", docs=True, full_page=True)
 
 
 def test_system_manager_sees_everything(desk, run_data):
