@@ -57,9 +57,17 @@ def execute(filters: dict | None = None):
 	return columns(), rows, None, chart(rows)
 
 
-def scoped_categories(query, category, filters):
-	"""Narrow a query joined to Feedback Category (and its Department) by the report's filters."""
+def with_categories(query, child, filters):
+	"""Join the routed rows of `child` to their Feedback Category and its Department, narrowed by
+	the report's filters."""
+	category = frappe.qb.DocType("Feedback Category")
 	department = frappe.qb.DocType("Department")
+	query = (
+		query.join(category)
+		.on(category.name == child.category)
+		.left_join(department)
+		.on(department.name == category.department)
+	)
 	if filters.category:
 		query = query.where(category.name == filters.category)
 	if filters.department:
@@ -74,16 +82,13 @@ def visit_tallies(filters, first: date, last: date) -> list[tuple]:
 	visit = frappe.qb.DocType(VISIT)
 	item = frappe.qb.DocType("Visit Feedback Item")
 	category = frappe.qb.DocType("Feedback Category")
-	department = frappe.qb.DocType("Department")
 	day = Date(visit.visit_datetime)
 	query = (
-		frappe.qb.from_(item)
-		.join(visit)
-		.on((visit.name == item.parent) & (item.parenttype == VISIT))
-		.join(category)
-		.on(category.name == item.category)
-		.left_join(department)
-		.on(department.name == category.department)
+		with_categories(
+			frappe.qb.from_(item).join(visit).on((visit.name == item.parent) & (item.parenttype == VISIT)),
+			item,
+			filters,
+		)
 		.select(category.department, item.category, item.feedback_type, day, Count("*"))
 		.where(visit.status == "Completed")
 		.where(item.feedback_type.isin(ROUTED_TYPES))
@@ -94,7 +99,7 @@ def visit_tallies(filters, first: date, last: date) -> list[tuple]:
 	user = frappe.session.user
 	if not sees_all_visits(user):
 		query = query.where(visit.visitor == user)
-	return [tuple(row) for row in scoped_categories(query, category, filters).run()]
+	return [tuple(row) for row in query.run()]
 
 
 def survey_tallies(filters, first: date, last: date) -> list[tuple]:
@@ -102,16 +107,15 @@ def survey_tallies(filters, first: date, last: date) -> list[tuple]:
 	survey = frappe.qb.DocType(SURVEY)
 	answer = frappe.qb.DocType("Survey Answer")
 	category = frappe.qb.DocType("Feedback Category")
-	department = frappe.qb.DocType("Department")
 	day = Date(survey.completed_on)
 	query = (
-		frappe.qb.from_(answer)
-		.join(survey)
-		.on((survey.name == answer.parent) & (answer.parenttype == SURVEY))
-		.join(category)
-		.on(category.name == answer.category)
-		.left_join(department)
-		.on(department.name == category.department)
+		with_categories(
+			frappe.qb.from_(answer)
+			.join(survey)
+			.on((survey.name == answer.parent) & (answer.parenttype == SURVEY)),
+			answer,
+			filters,
+		)
 		.select(category.department, answer.category, day, Count("*"))
 		.where(survey.status == "Completed")
 		.where(answer.question_type == "Text")
@@ -119,10 +123,7 @@ def survey_tallies(filters, first: date, last: date) -> list[tuple]:
 		.where(survey.completed_on < add_days(last, 1))
 		.groupby(category.department, answer.category, day)
 	)
-	return [
-		(dept, cat, SURVEY_ANSWER, when, count)
-		for dept, cat, when, count in scoped_categories(query, category, filters).run()
-	]
+	return [(dept, cat, SURVEY_ANSWER, when, count) for dept, cat, when, count in query.run()]
 
 
 def links(category: str, start: date, end: date) -> dict[str, str]:
