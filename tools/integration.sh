@@ -43,6 +43,12 @@ if [ -z "$site" ]; then
 fi
 echo "integration: bench $bench_dir, site $site"
 
+# The machine's MariaDB must answer; one started from a shell that has since ended is gone.
+if command -v mysqladmin >/dev/null && ! mysqladmin --connect-timeout=5 status >/dev/null 2>&1; then
+	echo "integration: MariaDB does not answer; starting it"
+	service mariadb start >/dev/null 2>&1 || service mysql start >/dev/null 2>&1 || true
+fi
+
 # Point the bench at this checkout.
 app_link="$bench_dir/apps/followup_app"
 if [ -e "$app_link" ] && [ ! -L "$app_link" ]; then

@@ -43,11 +43,13 @@ class Desk:
 		self.problems: list[str] = []
 		self.expected: list[tuple[int, str]] = []
 		self.page.set_default_timeout(30_000)
-		self.page.on(
-			"pageerror", lambda error: self.problems.append(f"page error on {self.page.url}: {error}")
-		)
+		self.page.on("pageerror", self._on_page_error)
 		self.page.on("console", self._on_console)
 		self.page.on("response", self._on_response)
+
+	def _on_page_error(self, error):
+		where = " | ".join((error.stack or "").splitlines()[1:4])
+		self.problems.append(f"page error on {self.page.url}: {error} ({where})")
 
 	def _on_console(self, message):
 		if message.type != "error" or IGNORED_CONSOLE.search(message.text):
@@ -197,9 +199,18 @@ class Desk:
 				has_text=label
 			).first.click()
 		else:
-			self.page.locator(
+			exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+			buttons = self.page.locator(
 				".page-actions:visible button:visible, .page-actions:visible a.btn:visible"
-			).filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).first.click()
+			).filter(has_text=exact)
+			if buttons.count():
+				buttons.first.click()
+			else:
+				# On a phone the form's buttons are items of the page's "..." menu.
+				self.page.locator(".page-actions:visible .menu-btn-group > button:visible").first.click()
+				self.page.locator(".page-actions:visible .menu-btn-group .dropdown-menu a:visible").filter(
+					has_text=exact
+				).first.click()
 		self.idle()
 
 	def save(self) -> str | None:
