@@ -20,6 +20,10 @@ IDLE = """() => window.frappe && frappe.boot && document.readyState === 'complet
 IGNORED_CONSOLE = re.compile(r"socket\.io")
 # Without realtime the desk's socket.io client also logs refused connections (with no URL).
 REFUSED = re.compile(r"net::ERR_CONNECTION_REFUSED")
+# frappe-charts 2.0.0-rc22 (Frappe's): a query report redraws its chart into the same element and
+# never disconnects the old chart's ResizeObserver, whose next redraw then fails in removeChild.
+# Raised from the library's resize handler only, never from the app's code.
+STALE_CHART_RESIZE = re.compile(r"removeChild.*ResizeObserver\.boundDrawFn", re.DOTALL)
 # Set by the suite when it serves socket.io itself.
 REALTIME = False
 
@@ -49,6 +53,8 @@ class Desk:
 
 	def _on_page_error(self, error):
 		where = " | ".join((error.stack or "").splitlines()[1:4])
+		if STALE_CHART_RESIZE.search(f"{error} {where}"):
+			return
 		self.problems.append(f"page error on {self.page.url}: {error} ({where})")
 
 	def _on_console(self, message):
