@@ -1,7 +1,7 @@
 """Driving Frappe's desk the way its users do: log in, open pages, type into fields, press buttons.
 
-Every page error, console error (but the absent socket.io) and 4xx/5xx answer is collected in
-`problems`; the `desk` fixture fails the test on any. A journey that expects an error answer says so
+Every page error (but frappe-charts' own stale-resize fault, STALE_CHART_RESIZE), console error (but
+the absent socket.io) and 4xx/5xx answer is collected in `problems`; the `desk` fixture fails the test on any. A journey that expects an error answer says so
 with `expect_status`.
 """
 
