@@ -7,9 +7,10 @@ language with the customer and the customer's words. Each row records the catego
 under, when and to whom (`routed_category`, `routed_on`, `routed_to`), in the same transaction as
 the ToDo: a row routed under its category is never routed again, however often the record is saved.
 
-An owner gets one ToDo per record: Frappe keeps one open assignment per user and document, so the
-rows of all the categories an owner answers for share it, and rows routed later are added to the
-owner's open ToDo on that record.
+An owner gets one ToDo per record and category, which names its category (`followup_feedback_category`):
+rows of that category routed later join it while it is open. The first is Frappe's assignment; as
+Frappe keeps one assignment per user and document, an owner's further ToDos on the same record (other
+categories, or the record's own ToDo for that user) stand beside it, notified the same way.
 """
 
 import html
@@ -17,7 +18,8 @@ import html
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
-from frappe.utils import escape_html, now_datetime
+from frappe.desk.form.assign_to import notify_assignment
+from frappe.utils import escape_html, now_datetime, nowdate
 
 from followup_app.core.routing import (
 	SURVEY_ANSWER,
@@ -116,9 +118,10 @@ def route(doc, items: list[Feedback], rows):
 	customer = doc.customer_name or doc.customer
 	for lang, users in by_language(sorted(batches)).items():
 		for user in users:
-			with in_language(lang):
-				text = todo_text(customer, batches[user])
-			give_todo(doc, user, text)
+			for category, batch in batches[user].items():
+				with in_language(lang):
+					text = todo_text(customer, category, batch)
+				give_todo(doc, user, category, text)
 	routed_to: dict[str, list[str]] = {}
 	for user, by_category in batches.items():
 		for batch in by_category.values():
@@ -143,34 +146,64 @@ def route(doc, items: list[Feedback], rows):
 	)
 
 
-def todo_text(customer: str, by_category: dict[str, list[Feedback]]) -> str:
-	"""The ToDo's text, in the current language: the customer, then each category's words."""
-	parts = [_("Customer feedback from {0}").format(customer)]
-	for category, batch in by_category.items():
-		words = "; ".join(f"{_(item.kind)}: {item.text.strip()}" for item in batch)
-		parts.append(f"{_(category)}: {words}")
-	return " — ".join(parts)
+def todo_text(customer: str, category: str, batch: list[Feedback]) -> str:
+	"""The ToDo's text, in the current language: the customer, the category and the customer's words."""
+	words = "; ".join(f"{_(item.kind)}: {item.text.strip()}" for item in batch)
+	return " — ".join((_("Customer feedback from {0}").format(customer), f"{_(category)}: {words}"))
 
 
-def give_todo(doc, user: str, text: str):
-	"""A ToDo on `doc` for `user` with `text`; added to the user's open ToDo on `doc` if there is one."""
-	open_todo = frappe.db.get_value(
-		"ToDo",
-		{"reference_type": doc.doctype, "reference_name": doc.name, "allocated_to": user, "status": "Open"},
-		["name", "description"],
-		as_dict=True,
+def give_todo(doc, user: str, category: str, text: str):
+	"""`user`'s ToDo on `doc` for `category` with `text`: added to their open one for that category, if any."""
+	todo = frappe.qb.DocType("ToDo")
+	open_todos = (
+		frappe.qb.from_(todo)
+		.select(todo.name, todo.description, todo.followup_feedback_category)
+		.where(todo.reference_type == doc.doctype)
+		.where(todo.reference_name == doc.name)
+		.where(todo.allocated_to == user)
+		.where(todo.status == "Open")
+		.run(as_dict=True)
 	)
-	if open_todo:
+	same = next((row for row in open_todos if row.followup_feedback_category == category), None)
+	if same:
 		frappe.db.set_value(
 			"ToDo",
-			open_todo.name,
+			same.name,
 			"description",
-			f"{open_todo.description or ''}<p>{escape_html(text)}</p>",
+			f"{same.description or ''}<p>{escape_html(text)}</p>",
 			update_modified=False,
 		)
 		return
-	with quietly():
-		add_assignment(
-			{"assign_to": [user], "doctype": doc.doctype, "name": doc.name, "description": text},
-			ignore_permissions=True,
+	if not open_todos:
+		with quietly():
+			add_assignment(
+				{"assign_to": [user], "doctype": doc.doctype, "name": doc.name, "description": text},
+				ignore_permissions=True,
+			)
+		name = frappe.db.get_value(
+			"ToDo",
+			{
+				"reference_type": doc.doctype,
+				"reference_name": doc.name,
+				"allocated_to": user,
+				"status": "Open",
+			},
 		)
+		frappe.db.set_value("ToDo", name, "followup_feedback_category", category, update_modified=False)
+		return
+	# The user already holds an assignment on `doc` (so may open it): this category's ToDo joins it.
+	new = frappe.get_doc(
+		{
+			"doctype": "ToDo",
+			"allocated_to": user,
+			"reference_type": doc.doctype,
+			"reference_name": doc.name,
+			"description": escape_html(text),
+			"date": nowdate(),
+			"assigned_by": frappe.session.user,
+			"followup_feedback_category": category,
+		}
+	).insert(ignore_permissions=True)
+	notify_assignment(
+		new.assigned_by, user, doc.doctype, doc.name, action="ASSIGN", description=new.description
+	)

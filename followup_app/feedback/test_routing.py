@@ -1,5 +1,6 @@
 """Feedback routing: a visit's Problems, Requests and Suggestions and a survey's tagged answers reach
-their category's owner (a user or a role) as one ToDo, once however often the record is saved."""
+their category's owner (a user or a role) as one ToDo per record and category, once however often the
+record is saved."""
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
@@ -82,7 +83,12 @@ class RoutingTestCase(FrappeTestCase):
 		filters = {"reference_type": doc.doctype, "reference_name": doc.name, "status": "Open"}
 		if user:
 			filters["allocated_to"] = user
-		return frappe.get_all("ToDo", filters=filters, fields=["allocated_to", "description"])
+		return frappe.get_all(
+			"ToDo",
+			filters=filters,
+			fields=["allocated_to", "description", "followup_feedback_category"],
+			order_by="creation asc",
+		)
 
 
 class TestVisitRouting(RoutingTestCase):
@@ -97,6 +103,7 @@ class TestVisitRouting(RoutingTestCase):
 		)
 		todos = self.todos(visit, OWNER)
 		self.assertEqual(len(todos), 1)
+		self.assertEqual(todos[0].followup_feedback_category, self.quality)
 		description = todos[0].description
 		self.assertIn(frappe.db.get_value("Customer", self.customer, "customer_name"), description)
 		self.assertIn("屏幕有划痕", description)
@@ -139,6 +146,33 @@ class TestVisitRouting(RoutingTestCase):
 		self.assertIn("Send a spare", todos[0].description)
 		self.assertEqual(todos[0].description.count("Scratched screen"), 1)
 
+	def test_another_category_of_the_same_owner_gets_a_todo_of_its_own(self):
+		make_category("_Test Routing Quality 2", owner_user=OWNER)
+		visit = self.complete([("Problem", self.quality, "Scratched screen")])
+		visit.append(
+			"feedback_items",
+			{
+				"feedback_type": "Suggestion",
+				"category": "_Test Routing Quality 2",
+				"description": "Foam corners",
+			},
+		)
+		visit.save()
+		visit.save()
+		todos = self.todos(visit, OWNER)
+		self.assertEqual(
+			[todo.followup_feedback_category for todo in todos], [self.quality, "_Test Routing Quality 2"]
+		)
+		self.assertNotIn("Foam corners", todos[0].description)
+		self.assertIn("Foam corners", todos[1].description)
+		self.assertEqual(todos[1].description.count("Foam corners"), 1)
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log",
+				{"for_user": OWNER, "document_name": visit.name, "type": "Assignment"},
+			)
+		)
+
 	def test_a_role_owner_reaches_each_enabled_user_of_the_role(self):
 		frappe.db.set_value("User", ROLE_USERS[1], "enabled", 0)
 		visit = self.complete([("Problem", self.delivery, "货晚到三天")])
@@ -150,7 +184,7 @@ class TestVisitRouting(RoutingTestCase):
 		visit.save()
 		self.assertEqual(len(self.todos(visit)), 1, "a routed row is not routed again")
 
-	def test_an_owner_of_two_categories_gets_one_todo_in_their_language(self):
+	def test_an_owner_of_two_categories_gets_a_todo_per_category_in_their_language(self):
 		make_category("_Test Routing Price 2", owner_user=OWNER_ZH)
 		visit = self.complete(
 			[
@@ -158,11 +192,35 @@ class TestVisitRouting(RoutingTestCase):
 				("Problem", "_Test Routing Price 2", "Invoice wrong"),
 			]
 		)
-		todos = self.todos(visit, OWNER_ZH)
-		self.assertEqual(len(todos), 1)
-		self.assertIn("的客户反馈", todos[0].description)
-		self.assertIn("请求: Discount for 100 units", todos[0].description)
-		self.assertIn("问题: Invoice wrong", todos[0].description)
+		todos = sorted(self.todos(visit, OWNER_ZH), key=lambda todo: todo.followup_feedback_category)
+		self.assertEqual(
+			[todo.followup_feedback_category for todo in todos], sorted([self.price, "_Test Routing Price 2"])
+		)
+		by_category = {todo.followup_feedback_category: todo.description for todo in todos}
+		self.assertIn("的客户反馈", by_category[self.price])
+		self.assertIn("请求: Discount for 100 units", by_category[self.price])
+		self.assertNotIn("Invoice wrong", by_category[self.price])
+		self.assertIn("问题: Invoice wrong", by_category["_Test Routing Price 2"])
+		visit.save()
+		self.assertEqual(len(self.todos(visit, OWNER_ZH)), 2, "never twice")
+
+	def test_the_visitor_as_owner_gets_the_feedback_beside_their_visit_todo(self):
+		make_category("_Test Routing Visitor Owned", owner_user=VISITOR)
+		visit = make_visit(self.customer, visitor=VISITOR)
+		planned = self.todos(visit, VISITOR)
+		self.assertEqual(len(planned), 1, "the planned visit's ToDo")
+		visit.append(
+			"feedback_items",
+			{
+				"feedback_type": "Request",
+				"category": "_Test Routing Visitor Owned",
+				"description": "Call at 9",
+			},
+		)
+		self.complete([], visit=visit)
+		routed = [todo for todo in self.todos(visit, VISITOR) if todo.followup_feedback_category]
+		self.assertEqual(len(routed), 1)
+		self.assertIn("Call at 9", routed[0].description)
 
 	def test_categories_without_owner_and_planned_visits_route_nothing(self):
 		visit = make_visit(self.customer, visitor=VISITOR)

@@ -254,7 +254,23 @@ OPPORTUNITY_FIELDS = [
 	},
 ]
 
+# Routed feedback: each ToDo given to a category's owner names its Feedback Category, so an owner gets
+# one ToDo per record and category and can filter their ToDo list by category.
+TODO_FIELDS = [
+	{
+		"fieldname": "followup_feedback_category",
+		"fieldtype": "Link",
+		"label": "Feedback Category",
+		"options": "Feedback Category",
+		"insert_after": "reference_name",
+		"read_only": 1,
+		"no_copy": 1,
+		"in_standard_filter": 1,
+	},
+]
+
 CUSTOM_FIELDS = {
 	"Customer": [dict(field, module=MODULE, permlevel=FOLLOWUP_PERMLEVEL) for field in CUSTOMER_FIELDS],
 	"Opportunity": [dict(field, module=MODULE) for field in OPPORTUNITY_FIELDS],
+	"ToDo": [dict(field, module=MODULE) for field in TODO_FIELDS],
 }

@@ -2,6 +2,8 @@
 finds the routed ToDo with the customer's words and opens it; a Chinese-speaking Followup Manager
 reads Feedback by Department."""
 
+from urllib.parse import quote
+
 from journeys import app_strings, open_report, untranslated_on_page
 
 
@@ -9,7 +11,8 @@ def test_department_owner_works_routed_feedback(desk, run_data):
 	data = run_data
 	owner = desk().login(data["users"]["owner"])
 	page = owner.page
-	owner.goto("todo?status=Open")
+	# The owner's open ToDos of their category: the ToDo names the Feedback Category it was routed under.
+	owner.goto(f"todo?status=Open&followup_feedback_category={quote(data['category'])}")
 	row = page.locator(".list-row-container").filter(has_text=data["routed_words"]).first
 	row.wait_for()
 	owner.screenshot("routed-todo-list", docs=True)
@@ -19,6 +22,7 @@ def test_department_owner_works_routed_feedback(desk, run_data):
 	assert todo["allocated_to"] == data["users"]["owner"], todo
 	assert (todo["reference_type"], todo["reference_name"]) == ("Visit Record", data["routed_visit"]), todo
 	assert data["routed_words"] in todo["description"], todo["description"]
+	assert todo["followup_feedback_category"] == data["category"], todo
 	customer_name = data["customers"]["routing"]
 	assert customer_name in todo["description"], todo["description"]
 	owner.screenshot("routed-todo", docs=True)
