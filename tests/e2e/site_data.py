@@ -102,6 +102,7 @@ def create() -> dict:
 				"channel": "Phone",
 				"status": "Planned",
 				"planned_date": nowdate(),
+				"planned_time": "10:30:00",  # as the planner gives one (Frappe would put the clock's time)
 				"visitor": users[key],
 				"visit_script": script,
 			}
