@@ -91,7 +91,7 @@ def category_owners(categories: list[str]) -> dict[str, Owner]:
 
 
 def route(doc, items: list[Feedback], rows):
-	"""Give each owner the rows due for routing, in one ToDo per owner on `doc`, and mark the rows."""
+	"""Give each owner the rows due for routing, in one ToDo per category on `doc`, and mark the rows."""
 	due = due_for_routing(items)
 	if not due:
 		return
