@@ -31,6 +31,7 @@ def log_tier_changes(changes: list[tuple[str, str | None, str | None, float]]):
 	if not changes:
 		return
 	currency = frappe.db.get_default("currency")
+	shown = {revenue: fmt_money(revenue, currency=currency) for revenue in {change[3] for change in changes}}
 	user, stamp = frappe.session.user, now()
 	bulk_insert_dicts(
 		"Comment",
@@ -47,7 +48,7 @@ def log_tier_changes(changes: list[tuple[str, str | None, str | None, float]]):
 				"reference_name": customer,
 				"content": _(
 					"auto-tiering changed the tier from {0} to {1} (invoiced in the last 12 months: {2})"
-				).format(old or "–", new or "–", fmt_money(revenue, currency=currency)),
+				).format(old or "–", new or "–", shown[revenue]),
 			}
 			for customer, old, new, revenue in changes
 		],
