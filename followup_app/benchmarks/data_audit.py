@@ -3,6 +3,8 @@
     bench --site SITE execute followup_app.benchmarks.data_audit.run
     bench --site SITE execute followup_app.benchmarks.data_audit.cleanup
 
+(or `generate`, then `run --kwargs "{'fresh': False}"` to time later, on a quiet machine)
+
 `run` generates BENCH-AUDIT customers, each with a contact (its email and mobile in the contact's
 tables too) except one in 25; one in 100 has an invalid email, one in 100 an invalid mobile, one in
 100 shares its mobile and one in 100 its email with another customer, one in 200 its name (written
@@ -128,9 +130,11 @@ def timed(user: str) -> dict:
 	return figures
 
 
-def run(customers: int = 100_000) -> dict:
-	"""Generate, then time the report and the card as Administrator and as a Followup Manager."""
-	generate(customers)
+def run(customers: int = 100_000, fresh: bool = True) -> dict:
+	"""Generate (unless `fresh` is off: the data of an earlier `generate`), then time the report and the
+	card as Administrator and as a Followup Manager."""
+	if fresh:
+		generate(customers)
 	results = {user: timed(user) for user in ("Administrator", MANAGER)}
 	for user, figures in results.items():
 		print(f"{user}: {figures}")
