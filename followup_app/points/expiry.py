@@ -35,23 +35,30 @@ def expire_points(today: date | str | None = None, customers: Span | None = None
 			customers,
 		)
 
-	owners = [row[0] for row in lapsed().select(entry.customer).distinct().run()]
-	if not owners:
+	# Found without locks; then the owners and the lots themselves are locked by name and read as they
+	# are now, so chunks running side by side never lock each other's records.
+	candidates = lapsed().select(entry.name, entry.customer).run()
+	if not candidates:
 		return 0
+	owners = sorted({customer for _name, customer in candidates})
 	lock_customers(owners)
-	rows = (
-		lapsed()
-		.select(
-			entry.name,
-			entry.customer,
-			entry.company,
-			entry.posting_date,
-			entry.expiry_date,
-			entry.remaining_points,
+	rows = []
+	for start in range(0, len(candidates), CHUNK):
+		rows += (
+			frappe.qb.from_(entry)
+			.select(
+				entry.name,
+				entry.customer,
+				entry.company,
+				entry.posting_date,
+				entry.expiry_date,
+				entry.remaining_points,
+			)
+			.where(entry.name.isin([name for name, _customer in candidates[start : start + CHUNK]]))
+			.where(entry.remaining_points > 0)
+			.for_update()
+			.run()
 		)
-		.for_update()
-		.run()
-	)
 	groups: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
 	lots = [
 		Lot(name, getdate(posted), getdate(expiry), remaining)

@@ -1,9 +1,12 @@
 """The nightly run: every customer's daily work, chunk by chunk, then goals and the night's alerts.
 
 Each chunk of customers goes through the steps in the order that matters, so the night's order holds
-without waiting for other chunks: the refresh (stage, churn risk, tier), missed visits, then the
-planner, which thereby plans the chunk's newly At Risk customers and its missed customers the same
-night; then points expiry, survey expiry, survey reminders and survey text retention. Each step keeps
+without waiting for other chunks: the refresh (stage, churn risk, tier) and missed visits first,
+the planner last, which thereby plans the chunk's newly At Risk customers and its missed customers
+the same night; between them survey expiry, survey reminders, survey text retention and points
+expiry. A chunk locks only its own customers' records, so chunks run side by side on several workers;
+the two steps that take a naming series' row lock (points expiry, the planner) come last, to hold it
+briefly. Each step keeps
 its toggle in Followup Settings (the refresh and missed visits plan their customers even with planning
 off, as they always did; text retention runs when Keep Survey Text (Days) is set). Goals are evaluated in the final step, after the last chunk, on the day's figures; the
 managers' and visitors' alerts are sent then, once for the night.
@@ -49,18 +52,20 @@ def run_customer_steps(span: Span, run_key: str) -> ChunkResult:
 	if settings.enable_missed_visits:
 		counts["missed"] = {"missed": mark_missed_visits(today, span, follow_up=False)}
 		replan = replan or counts["missed"]["missed"] > 0
-	failures = 0
-	if settings.enable_visit_planning or replan:
-		counts["plan"], counts[PLANNED_FOR] = plan_customers(today, span)
-		failures = counts["plan"]["failed"]
-	if settings.enable_points_expiry:
-		counts["points_expiry"] = {"entries": expire_points(today, span)}
 	if settings.enable_survey_expiry:
 		counts["survey_expiry"] = {"expired": expire_surveys(span)}
 	if settings.enable_survey_reminders:
 		counts["survey_reminders"] = {"reminded": send_survey_reminders(span)}
 	if settings.keep_survey_text_days:
 		counts["survey_text"] = {"cleared": clear_survey_text(today, span)}
+	# The two steps that number new records (a naming series row, locked until the chunk commits)
+	# come last, so chunks running in parallel wait on each other for as short a time as possible.
+	if settings.enable_points_expiry:
+		counts["points_expiry"] = {"entries": expire_points(today, span)}
+	failures = 0
+	if settings.enable_visit_planning or replan:
+		counts["plan"], counts[PLANNED_FOR] = plan_customers(today, span)
+		failures = counts["plan"]["failed"]
 	return ChunkResult(customers_in(span), counts, failures)
 
 

@@ -18,26 +18,36 @@ def expire_surveys(customers: Span | None = None) -> int:
 	"""
 	survey = frappe.qb.DocType("Satisfaction Survey")
 	now = now_datetime()
+	# Found without locks, then updated by name while still Sent and lapsed: a chunk locks only its
+	# own customers' surveys.
+	lapsed = within(
+		frappe.qb.from_(survey)
+		.select(survey.name, survey.first_answer_on)
+		.where(survey.status == "Sent")
+		.where(survey.expires_on < now),
+		survey.customer,
+		customers,
+	).run()
+	if not lapsed:
+		return 0
 
-	def lapsed(query):
-		return within(
-			query.where(survey.status == "Sent").where(survey.expires_on < now), survey.customer, customers
+	def update(names: list[str]):
+		return (
+			frappe.qb.update(survey)
+			.set(survey.modified, now)
+			.where(survey.name.isin(names))
+			.where(survey.status == "Sent")
+			.where(survey.expires_on < now)
 		)
 
-	answered = lapsed(
-		frappe.qb.from_(survey).select(survey.name).where(survey.first_answer_on.isnotnull())
-	).run(pluck=True)
+	answered = [name for name, first_answer_on in lapsed if first_answer_on]
 	if answered:
-		lapsed(
-			frappe.qb.update(survey)
-			.set(survey.status, "Completed")
-			.set(survey.completed_on, survey.first_answer_on)
-			.set(survey.modified, now)
-			.where(survey.name.isin(answered))
+		update(answered).set(survey.status, "Completed").set(
+			survey.completed_on, survey.first_answer_on
 		).run()
 		for name in answered:
 			enqueue_completion(name)
-	expired = lapsed(frappe.qb.from_(survey).select(survey.name)).run(pluck=True)
+	expired = [name for name, first_answer_on in lapsed if not first_answer_on]
 	if expired:
-		lapsed(frappe.qb.update(survey).set(survey.status, "Expired").set(survey.modified, now)).run()
+		update(expired).set(survey.status, "Expired").run()
 	return len(expired)

@@ -26,25 +26,21 @@ def mark_missed_visits(
 	grace = frappe.db.get_single_value("Followup Settings", "missed_visit_grace_days") or 0
 	cutoff = add_days(today, -grace)
 	visit = frappe.qb.DocType(VISIT)
-	missed = [
-		row[0]
-		for row in within(
-			frappe.qb.from_(visit)
-			.select(visit.name)
-			.where(visit.status == "Planned")
-			.where(visit.planned_date < cutoff),
-			visit.customer,
-			customers,
-		)
-		.for_update()
-		.run()
-	]
-	if not missed:
-		return 0
-
+	# Read without locks, then lock only the visits themselves by name as they are updated: a locking
+	# read over the status index would lock every customer's planned visits, and chunks running in
+	# parallel would then wait on (or deadlock with) each other.
+	candidates = within(
+		frappe.qb.from_(visit)
+		.select(visit.name)
+		.where(visit.status == "Planned")
+		.where(visit.planned_date < cutoff),
+		visit.customer,
+		customers,
+	).run(pluck=True)
+	missed = []
 	now = now_datetime()
-	for start in range(0, len(missed), 10_000):
-		names = missed[start : start + 10_000]
+	for start in range(0, len(candidates), 10_000):
+		names = candidates[start : start + 10_000]
 		(
 			frappe.qb.update(visit)
 			.set(visit.status, "Missed")
@@ -52,18 +48,32 @@ def mark_missed_visits(
 			.set(visit._assign, "[]")
 			.set(visit.modified, now)
 			.where(visit.name.isin(names))
+			.where(visit.status == "Planned")  # completed or cancelled meanwhile: left alone
 			.run()
 		)
+		# Planned in this transaction's snapshot, Missed now: the visits this update marked.
+		marked = (
+			frappe.qb.from_(visit)
+			.select(visit.name)
+			.where(visit.name.isin(names))
+			.where(visit.status == "Missed")
+			.run(pluck=True)
+		)
+		if not marked:
+			continue
+		missed.extend(marked)
 		todo = frappe.qb.DocType("ToDo")
 		(
 			frappe.qb.update(todo)
 			.set(todo.status, "Closed")
 			.set(todo.modified, now)
 			.where(todo.reference_type == VISIT)
-			.where(todo.reference_name.isin(names))
+			.where(todo.reference_name.isin(marked))
 			.where(todo.status == "Open")
 			.run()
 		)
+	if not missed:
+		return 0
 	if follow_up:
 		notify_missed(len(missed))
 		plan_due_visits(today)
