@@ -14,8 +14,8 @@ def bulk_insert_dicts(doctype: str, rows: list[dict], ignore_duplicates: bool = 
 	)
 
 
-def reserve_names(series: str, count: int) -> list[str]:
-	"""`count` consecutive names of a naming series (like "VR-.YYYY.-"), reserved in three queries."""
+def series_key(series: str) -> tuple[str, int]:
+	"""The `tabSeries` key of a naming series (like "VR-.YYYY.-") today, and its number of digits."""
 	found: dict[str, object] = {}
 
 	def capture(key: str, digits: int) -> str:
@@ -23,10 +23,36 @@ def reserve_names(series: str, count: int) -> list[str]:
 		return ""
 
 	parse_naming_series(f"{series}.#####", number_generator=capture)
-	key, digits = found["key"], found["digits"]
-	frappe.db.sql("INSERT IGNORE INTO `tabSeries` (`name`, `current`) VALUES (%s, 0)", (key,))
-	current = frappe.db.sql("SELECT `current` FROM `tabSeries` WHERE `name`=%s FOR UPDATE", (key,))[0][0]
-	frappe.db.sql("UPDATE `tabSeries` SET `current` = `current` + %s WHERE `name`=%s", (count, key))
+	return found["key"], found["digits"]
+
+
+def ensure_series(series: tuple[str, ...]):
+	"""Create today's `tabSeries` rows of these naming series if missing, and commit.
+
+	Called before chunks that number records run side by side: they then only ever lock an existing
+	row (`reserve_names`), which they take in turn, where two creating the same row at once deadlock.
+	"""
+	for name in series:
+		frappe.db.sql(
+			"INSERT IGNORE INTO `tabSeries` (`name`, `current`) VALUES (%s, 0)", (series_key(name)[0],)
+		)
+	frappe.db.commit()
+
+
+def reserve_names(series: str, count: int) -> list[str]:
+	"""`count` consecutive names of a naming series (like "VR-.YYYY.-"), reserved in two queries.
+
+	As Frappe's own naming: the series row is locked first (created when missing) and stays locked
+	until the transaction ends.
+	"""
+	key, digits = series_key(series)
+	row = frappe.db.sql("SELECT `current` FROM `tabSeries` WHERE `name`=%s FOR UPDATE", (key,))
+	if row:
+		current = row[0][0] or 0
+		frappe.db.sql("UPDATE `tabSeries` SET `current` = `current` + %s WHERE `name`=%s", (count, key))
+	else:
+		current = 0
+		frappe.db.sql("INSERT INTO `tabSeries` (`name`, `current`) VALUES (%s, %s)", (key, count))
 	return [f"{key}{number:0{digits}d}" for number in range(current + 1, current + count + 1)]
 
 

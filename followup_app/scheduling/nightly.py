@@ -16,9 +16,11 @@ import frappe
 from frappe.query_builder.functions import Count
 from frappe.utils import getdate, nowdate
 
+from followup_app.bulk import ensure_series
 from followup_app.core.chunks import Span
 from followup_app.customers.refresh import refresh_customers
 from followup_app.goals.evaluation import evaluate_open_goals
+from followup_app.points.expiry import SERIES as POINTS_SERIES
 from followup_app.points.expiry import expire_points
 from followup_app.scheduling.runs import ChunkResult, Job, register, start_run
 from followup_app.scheduling.spans import name_spans, within
@@ -26,6 +28,7 @@ from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.reminders import send_survey_reminders
 from followup_app.surveys.retention import clear_survey_text
 from followup_app.visits.missed import mark_missed_visits, notify_missed
+from followup_app.visits.planner import SERIES as VISIT_SERIES
 from followup_app.visits.planner import notify_visitors, plan_customers
 
 PLANNED_FOR = "planned_for"  # visits planned per visitor, for the night's alerts
@@ -107,5 +110,6 @@ NIGHTLY = register(
 		},
 		final=finish_night,
 		late_chunk=send_alerts,
+		prepare=lambda: ensure_series((VISIT_SERIES, POINTS_SERIES)),
 	)
 )

@@ -62,6 +62,7 @@ class Job:
 	change_figures: dict[str, tuple[str, ...]]
 	final: Callable[[str, dict], None]
 	late_chunk: Callable[[dict], None] = field(default=lambda counts: None)
+	prepare: Callable[[], None] = field(default=lambda: None)  # by the coordinator, before enqueuing
 
 
 JOBS: dict[str, Job] = {}
@@ -121,6 +122,7 @@ def start_run(job: Job, run_key: str) -> str:
 			frappe.db.commit()
 		except frappe.DuplicateEntryError:
 			frappe.db.rollback()  # another coordinator recorded it first: enqueue from its record
+	job.prepare()
 	enqueue_unfinished(name)
 	return name
 

@@ -6,11 +6,14 @@ from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import nowdate
+from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.core.chunks import Span, chunk_job_id, final_job_id
+from followup_app.customers.refresh import refresh_customers
 from followup_app.scheduling import hourly, nightly, runs
-from followup_app.testing import finish_queued_jobs, make_customer
+from followup_app.surveys.expiry import expire_surveys
+from followup_app.testing import finish_queued_jobs, make_customer, make_visit
+from followup_app.visits.missed import mark_missed_visits
 
 PREFIX = "_Test Chunk "
 CUSTOMERS = [f"{PREFIX}{letter}" for letter in "ABCDE"]
@@ -186,6 +189,46 @@ class TestChunkedRuns(FrappeTestCase):
 		run.reload()
 		self.assertEqual((run.status, run.chunks_failed, run.failures, run.records), ("Completed", 0, 0, 5))
 		self.assertEqual(frappe.parse_json(run.counts)["plan"]["planned"], 5)
+
+	def test_two_chunks_side_by_side_do_not_wait_on_each_other(self):
+		"""Chunk 1 holds its locks (uncommitted) while chunk 2 does the same steps with a one-second
+		lock wait: chunk 2 never waits, as each locks only its own customers' records."""
+		today = getdate(nowdate())
+		for name in (CUSTOMERS[0], CUSTOMERS[2]):  # one customer of chunk 1, one of chunk 2
+			make_visit(name, planned_date=add_days(today, -30), status="Planned")
+		frappe.db.commit()
+		spans = self.spans(2)
+		site, errors, missed = frappe.local.site, [], {}
+		holding, done = threading.Event(), threading.Event()
+
+		def chunk_steps(number: int, span: Span):
+			frappe.init(site=site)
+			frappe.connect()
+			try:
+				if number == 2:
+					holding.wait(30)
+					frappe.db.sql("SET SESSION innodb_lock_wait_timeout = 1")
+				refresh_customers(today, span, plan=False)
+				missed[number] = mark_missed_visits(today, span, follow_up=False)
+				expire_surveys(span)
+			except Exception as error:
+				errors.append(error)
+			finally:
+				if number == 1:
+					holding.set()
+					done.wait(30)
+				else:
+					done.set()
+				frappe.db.rollback()
+				frappe.destroy()
+
+		threads = [threading.Thread(target=chunk_steps, args=(n, spans[n - 1])) for n in (1, 2)]
+		for thread in threads:
+			thread.start()
+		for thread in threads:
+			thread.join()
+		self.assertEqual(errors, [])
+		self.assertEqual(missed, {1: 1, 2: 1})
 
 
 def runs_spans(chunk_size: int) -> list[Span]:
