@@ -230,6 +230,15 @@ class TestChunkedRuns(FrappeTestCase):
 		self.assertEqual(errors, [])
 		self.assertEqual(missed, {1: 1, 2: 1})
 
+	def test_a_chunk_runs_at_read_committed_and_the_session_level_is_restored(self):
+		def level():
+			return frappe.db.sql("SELECT @@tx_isolation")[0][0]
+
+		before = level()
+		with runs.read_committed():
+			during = level()
+		self.assertEqual((during, level()), ("READ-COMMITTED", before))
+
 
 def runs_spans(chunk_size: int) -> list[Span]:
 	"""The coordinator's cut of this test's customers."""
