@@ -210,15 +210,29 @@ def peak_memory_mb() -> float:
 	return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def chunk_row(run: str, chunk_no: int) -> str | None:
+	"""The name of chunk `chunk_no`'s row, read without a lock: the row is then locked by its name alone,
+	where a locking search by run and number would lock every chunk row of the run (chunk_no has no
+	index), and workers claiming and recording chunks at once would deadlock."""
+	chunk = frappe.qb.DocType(CHUNK)
+	rows = (
+		frappe.qb.from_(chunk)
+		.select(chunk.name)
+		.where(chunk.parent == run)
+		.where(chunk.parenttype == RUN)
+		.where(chunk.chunk_no == chunk_no)
+		.run(pluck=True)
+	)
+	return rows[0] if rows else None
+
+
 def claim(run: str, chunk_no: int):
 	"""Mark the chunk Running (under its row lock) if it may be taken now; its row, else None."""
 	chunk = frappe.qb.DocType(CHUNK)
 	rows = (
 		frappe.qb.from_(chunk)
 		.select(chunk.name, chunk.status, chunk.attempts, chunk.started_on, chunk.after_name, chunk.last_name)
-		.where(chunk.parent == run)
-		.where(chunk.parenttype == RUN)
-		.where(chunk.chunk_no == chunk_no)
+		.where(chunk.name == chunk_row(run, chunk_no))
 		.for_update()
 		.run(as_dict=True)
 	)
@@ -267,9 +281,7 @@ def record_chunk(
 			json.dumps({"counts": result.counts, "failures": result.failures}) if result else None,
 		)
 		.set(chunk.error_log, error_log)
-		.where(chunk.parent == run)
-		.where(chunk.parenttype == RUN)
-		.where(chunk.chunk_no == chunk_no)
+		.where(chunk.name == chunk_row(run, chunk_no))
 		.run()
 	)
 	update_totals(run, job)
