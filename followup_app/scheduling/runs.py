@@ -181,9 +181,9 @@ def run_chunk(run: str, chunk_no: int):
 			reference_doctype=RUN,
 			reference_name=run,
 		)
-		record_chunk(run, chunk_no, FAILED, time.monotonic() - started, error_log=log.name)
+		record_chunk(run, claimed.name, FAILED, time.monotonic() - started, error_log=log.name)
 	else:
-		record_chunk(run, chunk_no, DONE, time.monotonic() - started, result)
+		record_chunk(run, claimed.name, DONE, time.monotonic() - started, result)
 	frappe.db.commit()
 
 
@@ -258,13 +258,14 @@ def claim(run: str, chunk_no: int):
 
 def record_chunk(
 	run: str,
-	chunk_no: int,
+	row: str,
 	status: str,
 	seconds: float,
 	result: ChunkResult | None = None,
 	error_log: str | None = None,
 ):
-	"""Store the chunk's outcome and the run's totals; start the final step after the last chunk."""
+	"""Store the outcome of the chunk whose row is `row` and the run's totals; start the final step after
+	the last chunk."""
 	run_table, chunk = frappe.qb.DocType(RUN), frappe.qb.DocType(CHUNK)
 	frappe.qb.from_(run_table).select(run_table.name).where(run_table.name == run).for_update().run()
 	job = job_of(run)
@@ -281,7 +282,7 @@ def record_chunk(
 			json.dumps({"counts": result.counts, "failures": result.failures}) if result else None,
 		)
 		.set(chunk.error_log, error_log)
-		.where(chunk.name == chunk_row(run, chunk_no))
+		.where(chunk.name == row)
 		.run()
 	)
 	update_totals(run, job)

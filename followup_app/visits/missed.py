@@ -51,7 +51,8 @@ def mark_missed_visits(
 			.where(visit.status == "Planned")  # completed or cancelled meanwhile: left alone
 			.run()
 		)
-		# Planned in this transaction's snapshot, Missed now: the visits this update marked.
+		# Planned when read, Missed now: the visits this update marked (one another session marked Missed
+		# in between, e.g. by hand, would count here too; its ToDo is closed all the same).
 		marked = (
 			frappe.qb.from_(visit)
 			.select(visit.name)
