@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from followup_app.core.timeslots import (
 	SEARCH_DAYS,
 	BusyWindow,
+	DayBook,
 	PreferredTime,
 	choose_slot,
 	day_windows,
@@ -86,9 +87,42 @@ def test_a_visitors_visits_of_a_day_follow_one_another():
 	assert slots == [(MONDAY, time(12)), (MONDAY, time(12, 30)), (MONDAY, time(13))]
 
 
-def test_a_full_day_shares_its_first_slot_rather_than_moving_the_date():
-	taken = {MONDAY: [(12 * 60, 18 * 60)]}
+def test_a_day_the_visitor_has_full_passes_to_the_next_day():
+	taken = {MONDAY: DayBook([(12 * 60, 18 * 60)])}
+	assert choose_slot(MONDAY, None, BUSY, set(), HOURS, 15, taken) == (MONDAY + timedelta(days=1), time(9))
+	assert taken[MONDAY + timedelta(days=1)].ranges() == [(9 * 60, 9 * 60 + 15)]
+
+
+def test_when_every_day_is_full_the_first_suitable_day_shares_its_first_slot():
+	taken = {MONDAY + timedelta(days=offset): DayBook([(0, 24 * 60)]) for offset in range(SEARCH_DAYS + 1)}
 	assert choose_slot(MONDAY, None, BUSY, set(), HOURS, 15, taken) == (MONDAY, time(12))
+
+
+def test_a_day_book_merges_visits_so_its_size_stays_with_the_gaps():
+	book = DayBook()
+	for _ in range(18_000):
+		start = book.first_free_start([(9 * 60, 18 * 60)], 15)
+		book.add(*((start, start + 15) if start is not None else (9 * 60, 9 * 60 + 15)))
+	assert book.ranges() == [(9 * 60, 18 * 60)]
+	assert book.first_free_start([(9 * 60, 18 * 60)], 15) is None
+
+
+@given(
+	st.lists(st.tuples(st.integers(0, 1439), st.integers(1, 120)), max_size=60),
+	st.integers(0, 1439),
+	st.integers(1, 120),
+)
+def test_a_day_book_answers_like_the_plain_list_of_visits(visits, start, length):
+	taken = [(begin, min(begin + minutes, 1440)) for begin, minutes in visits]
+	book = DayBook(taken)
+	overlapping = [end for begin, end in taken if begin < start + length and start < end]
+	assert (book.clash_end(start, start + length) is None) == (not overlapping)
+	covered = {minute for begin, end in taken for minute in range(begin, end)}
+	assert {minute for begin, end in book.ranges() for minute in range(begin, end)} == covered
+	assert all(
+		end < next_begin
+		for (_b, end), (next_begin, _e) in zip(book.ranges(), book.ranges()[1:], strict=False)
+	)
 
 
 def test_nothing_fits_when_preferred_time_lies_inside_a_busy_window_every_week():
@@ -162,16 +196,21 @@ def test_a_chosen_slot_is_never_on_a_holiday_nor_busy_and_lies_in_the_preferred_
 			assert not free
 
 
-@given(st.lists(st.sampled_from([15, 30]), min_size=1, max_size=30))
-def test_slots_of_one_visitor_never_overlap_while_the_day_has_room(lengths):
+@given(st.lists(st.sampled_from([15, 30]), min_size=1, max_size=60))
+def test_slots_of_one_visitor_never_overlap_and_fill_a_day_before_the_next_one(lengths):
 	taken: dict = {}
 	placed = []
 	for minutes in lengths:
 		day, at = choose_slot(MONDAY + timedelta(days=1), None, BUSY, set(), HOURS, minutes, taken)
 		start = at.hour * 60 + at.minute
-		placed.append((start, start + minutes))
-	booked = taken[MONDAY + timedelta(days=1)]
-	for index, (start, end) in enumerate(booked):
-		for other_start, other_end in booked[index + 1 :]:
-			assert end <= other_start or other_end <= start
-	assert len(booked) <= len(placed)
+		placed.append((day, start, start + minutes))
+	for index, (day, start, end) in enumerate(placed):
+		for other_day, other_start, other_end in placed[index + 1 :]:
+			assert day != other_day or end <= other_start or other_end <= start
+	for day, start, end in placed:
+		# A visit goes to a later day only when the visitor's earlier days had no room for it.
+		for offset in range((day - MONDAY - timedelta(days=1)).days):
+			earlier = MONDAY + timedelta(days=1 + offset)
+			assert (
+				taken[earlier].first_free_start(day_windows(earlier, None, BUSY, HOURS), end - start) is None
+			)

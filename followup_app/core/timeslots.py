@@ -12,9 +12,11 @@ preference (the Customer form says so).
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from functools import lru_cache
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SLOT_STEP_MINUTES = 15  # planned times start on the quarter hour
@@ -200,23 +202,80 @@ def day_windows(
 	return sorted(free)
 
 
-def first_free_start(
-	free: Sequence[tuple[int, int]], taken: Collection[tuple[int, int]], minutes: int
-) -> int | None:
-	"""The earliest quarter-hour start whose `minutes` fit inside a free range without overlapping
-	a taken one (the visitor's other visits that day)."""
-	length = max(minutes, 1)
-	for start, end in free:
-		candidate = -(-start // SLOT_STEP_MINUTES) * SLOT_STEP_MINUTES
-		while candidate + length <= end:
-			clash = next(
-				(t_end for t_start, t_end in taken if candidate < t_end and t_start < candidate + length),
-				None,
-			)
-			if clash is None:
-				return candidate
-			candidate = -(-clash // SLOT_STEP_MINUTES) * SLOT_STEP_MINUTES
-	return None
+class DayBook:
+	"""A visitor's taken minutes of one day, kept as sorted, merged [start, end) ranges.
+
+	Touching or overlapping visits merge, so a day holds at most one range per gap between visits
+	(a few dozen) however many visits share it: a search costs the gaps of the day, not its visits.
+	A search that found no room is remembered (rooms only ever fill), so a full day answers at once.
+	"""
+
+	__slots__ = ("_ends", "_full", "_starts")
+
+	def __init__(self, taken: Iterable[tuple[int, int]] = ()):
+		self._starts: list[int] = []
+		self._ends: list[int] = []
+		self._full: set[tuple[tuple[tuple[int, int], ...], int]] = set()
+		for start, end in sorted(taken):
+			self.add(start, end)
+
+	def __len__(self) -> int:
+		return len(self._starts)
+
+	def ranges(self) -> list[tuple[int, int]]:
+		"""The merged taken ranges, in order."""
+		return list(zip(self._starts, self._ends, strict=True))
+
+	def add(self, start: int, end: int):
+		"""Take [start, end), merging it with the ranges it touches."""
+		if end <= start:
+			return
+		first = bisect_left(self._ends, start)  # the first range ending at or after `start`
+		last = bisect_right(self._starts, end)  # ranges from here on start after `end`
+		if first < last:
+			start = min(start, self._starts[first])
+			end = max(end, self._ends[last - 1])
+		self._starts[first:last] = [start]
+		self._ends[first:last] = [end]
+
+	def clash_end(self, start: int, end: int) -> int | None:
+		"""The end of the last taken range overlapping [start, end), or None when it is free."""
+		index = bisect_left(self._starts, end) - 1
+		if index >= 0 and self._ends[index] > start:
+			return self._ends[index]
+		return None
+
+	def first_free_start(self, free: Sequence[tuple[int, int]], minutes: int) -> int | None:
+		"""The earliest quarter-hour start whose `minutes` fit inside a free range and clear of the
+		taken ones; None when the day has no such room."""
+		length = max(minutes, 1)
+		key = (tuple(free), length)
+		if key in self._full:
+			return None
+		for range_start, range_end in free:
+			candidate = _quarter(range_start)
+			while candidate + length <= range_end:
+				clash = self.clash_end(candidate, candidate + length)
+				if clash is None:
+					return candidate
+				candidate = _quarter(clash)
+		self._full.add(key)
+		return None
+
+
+EMPTY_DAY = DayBook()  # a day with nothing taken: a visit without a visitor, or what fits at all
+
+
+def _quarter(minute: int) -> int:
+	"""`minute` rounded up to the quarter hour."""
+	return -(-minute // SLOT_STEP_MINUTES) * SLOT_STEP_MINUTES
+
+
+@lru_cache(maxsize=8192)
+def _free_minutes(
+	day: date, preferred: PreferredTime | None, busy: tuple[BusyWindow, ...], working_hours: tuple[time, time]
+) -> tuple[tuple[int, int], ...]:
+	return tuple(day_windows(day, preferred, busy, working_hours))
 
 
 def choose_slot(
@@ -226,34 +285,42 @@ def choose_slot(
 	holidays: Collection[date],
 	working_hours: tuple[time, time],
 	minutes: int,
-	taken: dict[date, list[tuple[int, int]]] | None = None,
+	taken: dict[date, DayBook] | None = None,
 ) -> tuple[date, time] | None:
 	"""The first day from `planned` on, never a holiday, with room for a visit of `minutes` inside
-	the customer's preferred time (else the working hours) and outside the busy windows, and the time
-	on it: the first quarter hour clear of `taken` (per day, the visitor's visits already placed; the
-	chosen slot is added to it). When the visitor's day is full the visit shares its first slot: the
-	visitor's load never moves a date.
+	the customer's preferred time (else the working hours), outside the busy windows and clear of the
+	visitor's visits already placed (`taken`, per day; the chosen slot is added to it), and the first
+	quarter hour on it.
 
-	None when no day within SEARCH_DAYS fits (the visit keeps its date, without a time).
+	A day the visitor has full passes to the next day that fits. When every day within SEARCH_DAYS
+	that suits the customer is full, the visit shares the first slot of the first of them (a date four
+	weeks late helps nobody). None when no day within SEARCH_DAYS suits the customer at all.
 	"""
-	busy = list(busy)
+	busy = tuple(busy)
 	length = max(minutes, 1)
+	first_fit = None
 	for offset in range(SEARCH_DAYS + 1):
 		day = planned + timedelta(days=offset)
 		if day in holidays:
 			continue
-		free = day_windows(day, preferred, busy, working_hours)
-		first = first_free_start(free, (), length)
-		if first is None:
+		free = _free_minutes(day, preferred, busy, working_hours)
+		if taken is None:
+			start = EMPTY_DAY.first_free_start(free, length)
+			if start is not None:
+				return day, _time(start)
 			continue
-		day_taken = taken.setdefault(day, []) if taken is not None else []
-		start = first_free_start(free, day_taken, length)
-		if start is None:
-			start = first
-		else:
-			day_taken.append((start, start + length))
-		return day, _time(start)
-	return None
+		book = taken.get(day)
+		if book is None:
+			book = taken[day] = DayBook()
+		start = book.first_free_start(free, length)
+		if start is not None:
+			book.add(start, start + length)
+			return day, _time(start)
+		if first_fit is None:
+			start = EMPTY_DAY.first_free_start(free, length)
+			if start is not None:
+				first_fit = (day, _time(start))
+	return first_fit
 
 
 def duration_limit(channel: str | None, phone_minutes_max: int, onsite_minutes_max: int) -> int | None:

@@ -17,6 +17,7 @@ from frappe.utils import get_time, getdate
 from followup_app.core.timeslots import (
 	SEARCH_DAYS,
 	BusyWindow,
+	DayBook,
 	PreferredTime,
 	choose_slot,
 	duration_limit,
@@ -83,8 +84,8 @@ def preferred_times(customers: list[str]) -> dict[str, PreferredTime | None]:
 
 
 def taken_slots(visitors: list[str], start: date, end: date, timing: Timing) -> dict[str, dict]:
-	"""{visitor: {day: [(start minute, end minute)]}}: the planned visits with a time that the
-	visitors already have from `start` to `end`, in one query."""
+	"""{visitor: {day: DayBook}}: the minutes that the visitors' planned visits with a time already
+	take from `start` to `end`, in one query."""
 	if not visitors:
 		return {}
 	visit = frappe.qb.DocType(VISIT)
@@ -102,9 +103,8 @@ def taken_slots(visitors: list[str], start: date, end: date, timing: Timing) -> 
 	for visitor, day, at, channel in rows:
 		at = get_time(at)
 		begin = at.hour * 60 + at.minute
-		taken.setdefault(visitor, {}).setdefault(getdate(day), []).append(
-			(begin, begin + timing.minutes(channel))
-		)
+		book = taken.setdefault(visitor, {}).setdefault(getdate(day), DayBook())
+		book.add(begin, begin + timing.minutes(channel))
 	return taken
 
 
@@ -112,8 +112,8 @@ def plan_slots(visits: list[tuple[str, date, str | None, str | None]]) -> dict[s
 	"""{customer: (day, time)} for visits to plan, given as (customer, planned date, visitor, channel).
 
 	The day is the planned date or, when nothing fits on it (the customer's preferred days, busy
-	windows), the first later day that fits, never a holiday; the time is None when no day within
-	four weeks fits.
+	windows, a visitor's full day), the first later day that fits, never a holiday; the time is None
+	when no day within four weeks suits the customer.
 	"""
 	if not visits:
 		return {}
