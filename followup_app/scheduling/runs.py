@@ -1,8 +1,9 @@
 """Runs of chunked scheduled work on the long queue, logged as Followup Job Runs.
 
 A coordinator (the scheduler's small daily or hourly job) records the run with its chunk spans and
-enqueues one job per chunk under a deterministic job id with `deduplicate`, so a second coordinator,
-a rerun or a second worker never has a chunk queued or running twice. A chunk job claims its row
+enqueues one job per chunk under a deterministic job id with `deduplicate`, holding the run's row lock
+while it does, so a second coordinator, a rerun or a second worker never has a chunk queued or
+running twice. A chunk job claims its row
 (locked), does its work in one transaction, commits, then adds its figures to the run under the run's
 row lock. After the last chunk, the run's final step runs once. A failed chunk is written to the
 Error Log and taken again by the next coordinator (hourly), up to three attempts; finished chunks are
@@ -130,8 +131,24 @@ def start_run(job: Job, run_key: str) -> str:
 
 def enqueue_unfinished(name: str) -> int:
 	"""Enqueue every chunk of run `name` that may be taken now and is not queued or running already;
-	returns how many were enqueued."""
-	job_label, run_key = frappe.db.get_value(RUN, name, ["job", "run_key"])
+	returns how many were enqueued, and commits.
+
+	Frappe's `deduplicate` looks at the queue, then enqueues: two coordinators at the same moment
+	could both look before either enqueued. So the run's row is locked while its chunks are read and
+	enqueued: a second coordinator waits, then reads after the first committed and finds its jobs.
+	"""
+	frappe.db.commit()  # what follows reads after the lock, seeing what the lock's holder committed
+	run_table = frappe.qb.DocType(RUN)
+	locked = (
+		frappe.qb.from_(run_table)
+		.select(run_table.job, run_table.run_key)
+		.where(run_table.name == name)
+		.for_update()
+		.run()
+	)
+	if not locked:
+		return 0
+	job_label, run_key = locked[0]
 	now, stale = now_datetime(), stale_after()
 	chunk = frappe.qb.DocType(CHUNK)
 	rows = (
@@ -155,6 +172,7 @@ def enqueue_unfinished(name: str) -> int:
 				chunk_no=row.chunk_no,
 			)
 			enqueued += job is not None  # None: that chunk's job is queued or running already
+	frappe.db.commit()
 	return enqueued
 
 

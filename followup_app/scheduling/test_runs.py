@@ -162,6 +162,55 @@ class TestChunkedRuns(FrappeTestCase):
 		runs.start_run(self.job, self.run_key)  # a rerun of the night: nothing left to do
 		self.assertEqual(frappe.db.count("Followup Job Chunk", {"parent": self.run_name(), "attempts": 1}), 3)
 
+	def test_coordinators_enqueuing_together_queue_each_chunk_job_once(self):
+		"""Frappe's deduplicate looks at the queue, then enqueues; here both coordinators wait for each
+		other between the two steps. The run's row lock keeps the second coordinator from looking until
+		the first has enqueued and committed, so every chunk's job is enqueued once."""
+		from frappe.utils.background_jobs import is_job_enqueued
+
+		runs.start_run(self.job, self.run_key)  # the run is recorded; its chunks are queued once
+		self.finish_chunks(1, 2, 3)
+		frappe.db.set_value("Followup Job Chunk", {"parent": self.run_name()}, "status", "Failed")
+		frappe.db.commit()  # three failed chunks for the hourly retry to offer again
+
+		site, errors, enqueued = frappe.local.site, [], []
+		looked = threading.Barrier(2)
+		real_enqueue = frappe.enqueue
+
+		def enqueue_with_a_wide_gap(method, **kwargs):
+			"""Frappe's deduplicating enqueue, its look and its enqueue kept apart until both looked."""
+			if is_job_enqueued(kwargs["job_id"]):
+				return None
+			try:
+				looked.wait(timeout=3)  # with the lock, the other coordinator never gets here in time
+			except threading.BrokenBarrierError:
+				pass
+			enqueued.append(kwargs["job_id"])
+			return real_enqueue(method, **{**kwargs, "deduplicate": False})
+
+		def coordinator():
+			frappe.init(site=site)
+			frappe.connect()
+			try:
+				with patch.dict(runs.JOBS, {self.job.label: self.job}):
+					runs.enqueue_unfinished(self.run_name())
+			except Exception as error:
+				errors.append(error)
+			finally:
+				frappe.destroy()
+
+		with patch("frappe.enqueue", enqueue_with_a_wide_gap):
+			threads = [threading.Thread(target=coordinator) for _ in range(2)]
+			for thread in threads:
+				thread.start()
+			for thread in threads:
+				thread.join()
+		self.assertEqual(errors, [])
+		self.assertEqual(
+			sorted(enqueued), sorted(chunk_job_id(self.job.label, self.run_key, n) for n in (1, 2, 3))
+		)
+		self.finish_chunks(1, 2, 3)
+
 	def test_a_failed_chunk_is_logged_and_retried_without_redoing_the_others(self):
 		original = nightly.plan_customers
 
