@@ -51,11 +51,13 @@ override_doctype_dashboards = {
 permission_query_conditions = {
 	"Visit Record": "followup_app.visits.permissions.visit_query_conditions",
 	"Complaint": "followup_app.complaints.permissions.complaint_query_conditions",
+	"Satisfaction Survey": "followup_app.surveys.permissions.survey_query_conditions",
 }
 
 has_permission = {
 	"Visit Record": "followup_app.visits.permissions.has_visit_permission",
 	"Complaint": "followup_app.complaints.permissions.has_complaint_permission",
+	"Satisfaction Survey": "followup_app.surveys.permissions.has_survey_permission",
 }
 
 # Document events

@@ -34,6 +34,7 @@ def visit_survey_qr(visit: str, survey_template: str) -> dict:
 	)
 	if name:
 		survey = frappe.get_doc("Satisfaction Survey", name)
+		survey.check_permission("write")
 	else:
 		survey = frappe.get_doc(
 			{

@@ -88,11 +88,12 @@ class TestSurveyQr(FrappeTestCase):
 			survey_qr(emailed)
 
 	def test_an_in_visit_draft_gets_its_link_by_qr_with_write_permission(self):
-		draft = create_and_send(self.customer, CSAT, "In Visit")["name"]
+		draft = create_and_send(self.customer, CSAT, "In Visit", "Visit Record", self.visit)["name"]
 		self.assertIsNone(frappe.db.get_value("Satisfaction Survey", draft, "token_hash"))
-		frappe.set_user(SALES)  # may read surveys, not write them
-		with self.assertRaises(frappe.PermissionError):
-			survey_qr(draft)
+		for user in (SALES, OTHER):  # may not write it: a Sales User, a Followup User not its visitor
+			frappe.set_user(user)
+			with self.assertRaises(frappe.PermissionError):
+				survey_qr(draft)
 		self.assertIsNone(frappe.db.get_value("Satisfaction Survey", draft, "token_hash"))
 		frappe.set_user(VISITOR)
 		shown = survey_qr(draft)
