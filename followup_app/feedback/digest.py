@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_fullname, get_url, getdate
 
+from followup_app.compat import desk_url, form_url
 from followup_app.core.routing import SURVEY_ANSWER, digest_lines, routed_users, week_of
 from followup_app.languages import in_language, user_language
 
@@ -92,7 +93,6 @@ def digest_contents(today: date) -> dict[str, dict]:
 def render_digest(user: str, content: dict, lang: str) -> tuple[str, str]:
 	"""(subject, HTML body) of `user`'s digest in `lang` ("en" or "zh")."""
 	template = frappe.get_cached_doc("Email Template", EMAIL_TEMPLATES[lang])
-	site_url = get_url()
 	with in_language(lang):
 		categories = [
 			{
@@ -106,7 +106,7 @@ def render_digest(user: str, content: dict, lang: str) -> tuple[str, str]:
 						"customer": row.customer_name or row.customer,
 						"kind": _(row.kind),
 						"words": row.words or "",
-						"link": f"{site_url}/app/{frappe.scrub(row.doctype).replace('_', '-')}/{row.record}",
+						"link": form_url(row.doctype, row.record),
 					}
 					for row in content["items"].get(line.category, [])
 				],
@@ -120,7 +120,8 @@ def render_digest(user: str, content: dict, lang: str) -> tuple[str, str]:
 		"categories": categories,
 		"total_this_week": sum(line.this_week for line in content["lines"]),
 		"total_week_before": sum(line.week_before for line in content["lines"]),
-		"site_url": site_url,
+		"todo_url": desk_url("todo", {"status": "Open"}),
+		"site_url": get_url(),  # for templates edited before the links above existed
 	}
 	return frappe.render_template(template.subject, context), frappe.render_template(
 		template.response_html, context

@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate
 
+from followup_app.compat import desk_url, form_url
 from followup_app.core.kpi import KPIS, change, improved
 from followup_app.goals.evaluation import current_value
 from followup_app.kpi.definitions import EVER, Scope, kpi_table, kpi_total
@@ -89,8 +90,12 @@ def render_digest(figures: dict, lang: str) -> tuple[str, str]:
 			{**row, "label": _(KPIS[row["key"]].label, lang=lang), "trend": trend(row)}
 			for row in figures["kpis"]
 		],
-		"goals_at_risk": [{**goal, "metric": _(goal.metric, lang=lang)} for goal in figures["goals_at_risk"]],
-		"site_url": frappe.utils.get_url(),
+		"goals_at_risk": [
+			{**goal, "metric": _(goal.metric, lang=lang), "url": form_url("Followup Goal", goal.name)}
+			for goal in figures["goals_at_risk"]
+		],
+		"workspace_url": desk_url("customer-follow-up"),
+		"site_url": frappe.utils.get_url(),  # for templates edited before the links above existed
 	}
 	return frappe.render_template(template.subject, context), frappe.render_template(
 		template.response_html, context

@@ -10,11 +10,11 @@ category), the same report grouped by customer within that group.
 import json
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import quote, urlencode
 
 import frappe
 from frappe import _
 
+from followup_app.compat import list_path, report_path
 from followup_app.core.calendar import period_days
 from followup_app.core.charts import chart_series
 from followup_app.core.kpi import FIGURES, MEAN, PERCENT, TOTAL
@@ -244,7 +244,7 @@ def drilldown(
 		chained[DIMENSION_FILTERS[group_by]] = group
 	elif group_by in ("visitor", "category"):
 		chained[group_by] = group
-	return f"/app/query-report/{quote(report_name)}?{urlencode(chained, quote_via=quote)}"
+	return report_path(report_name, chained)
 
 
 def list_route(doctype: str, records: dict) -> str:
@@ -256,7 +256,7 @@ def list_route(doctype: str, records: dict) -> str:
 		field: json.dumps(value, separators=(",", ":")) if isinstance(value, list) else value
 		for field, value in records.items()
 	}
-	return f"/app/{frappe.scrub(doctype).replace('_', '-')}?{urlencode(params, quote_via=quote)}"
+	return list_path(doctype, params)
 
 
 def group_dates(group_by: str, group, scope: Scope) -> tuple[date, date]:

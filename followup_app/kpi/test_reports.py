@@ -8,6 +8,7 @@ import frappe
 from frappe.desk.query_report import run
 from frappe.utils import add_days, getdate, nowdate
 
+from followup_app.compat import desk_path
 from followup_app.kpi import cards
 from followup_app.kpi.reports import Column, report_chart
 from followup_app.kpi.test_definitions import CATEGORIES, GROUP, VISITOR, KpiDatasetTestCase
@@ -82,7 +83,7 @@ class TestReports(KpiDatasetTestCase):
 	def test_drilldown_links(self):
 		rows = self.rows_by_group("Visit Completion", group_by="customer")
 		link = urlparse(rows[self.a]["_links"]["visit_completion_rate_rest"])
-		self.assertEqual(link.path, "/app/visit-record")
+		self.assertEqual(link.path, desk_path("visit-record"))
 		query = {key: values[0] for key, values in parse_qs(link.query).items()}
 		self.assertEqual(query["status"], "Missed")
 		self.assertEqual(query["customer"], self.a)
@@ -98,7 +99,7 @@ class TestReports(KpiDatasetTestCase):
 				"visits_planned_numerator"
 			]
 		)
-		self.assertEqual(tier_link.path, "/app/query-report/Visit%20Completion")
+		self.assertEqual(tier_link.path, desk_path("query-report/Visit%20Completion"))
 		self.assertEqual(parse_qs(tier_link.query)["customer_tier"], ["VIP"])
 		self.assertEqual(parse_qs(tier_link.query)["group_by"], ["customer"])
 

@@ -5,6 +5,7 @@ from dataclasses import replace
 from unittest.mock import patch
 
 import frappe
+from frappe.query_builder.functions import Count
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
@@ -68,13 +69,16 @@ class TestChunkedRuns(FrappeTestCase):
 		finish_queued_jobs(final_job_id(self.job.label, self.run_key))
 
 	def planned(self) -> dict[str, int]:
-		rows = frappe.get_all(
-			"Visit Record",
-			filters={"customer": ("in", CUSTOMERS), "status": "Planned"},
-			fields=["customer", "count(*) as visits"],
-			group_by="customer",
+		visit = frappe.qb.DocType("Visit Record")
+		rows = (
+			frappe.qb.from_(visit)
+			.select(visit.customer, Count("*"))
+			.where(visit.customer.isin(CUSTOMERS))
+			.where(visit.status == "Planned")
+			.groupby(visit.customer)
+			.run()
 		)
-		return {row.customer: row.visits for row in rows}
+		return dict(rows)
 
 	def chunks(self) -> list:
 		return frappe.get_all(

@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.model.sync import sync_for
+from frappe.query_builder.functions import Max
 
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 from followup_app.setup.default_records import (
@@ -229,7 +230,8 @@ def insert_tier(tier: dict):
 		return
 	if frappe.db.exists("Customer Tier", {"rank": tier["rank"]}):
 		# An admin already uses this rank: ship the tier behind every existing one.
-		last_rank = frappe.get_all("Customer Tier", fields=["max(`rank`) as rank"])[0].rank or 0
+		tiers = frappe.qb.DocType("Customer Tier")
+		last_rank = frappe.qb.from_(tiers).select(Max(tiers.rank)).run()[0][0] or 0
 		tier = dict(tier, rank=last_rank + 1)
 	frappe.get_doc({"doctype": "Customer Tier", **tier}).insert(ignore_permissions=True)
 

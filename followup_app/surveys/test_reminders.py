@@ -9,6 +9,7 @@ from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 
+from followup_app.compat import desk_path
 from followup_app.core.chunks import Span
 from followup_app.kpi.test_definitions import make_group
 from followup_app.scheduling.nightly import run_customer_steps
@@ -205,7 +206,7 @@ class TestSurveyReminders(OutgoingMailTestMixin, FrappeTestCase):
 			if row["group"] == "Email"
 		)
 		link = urlparse(row["_links"]["answered_after_reminder_denominator"])
-		self.assertEqual(link.path, "/app/satisfaction-survey")
+		self.assertEqual(link.path, desk_path("satisfaction-survey"))
 		query = {key: values[0] for key, values in parse_qs(link.query).items()}
 		self.assertEqual(query["channel"], "Email")
 		self.assertEqual(query["reminder_sent_on"], '["is","set"]')

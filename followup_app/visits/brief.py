@@ -9,15 +9,18 @@ the reader may not read is left blank and says so. Every line links to its recor
 """
 
 from datetime import timedelta
-from urllib.parse import quote
 
 import frappe
 from frappe import _
+from frappe.query_builder import Case, Order
+from frappe.query_builder.functions import Count, Max, Min, Sum
 from frappe.utils import escape_html, get_fullname, getdate, nowdate
 
+from followup_app.compat import form_path
 from followup_app.core.churn import FACTOR_LABELS, decode_factors
 from followup_app.kpi.reports import list_route
 
+APP_ROLES = {"Followup User", "Followup Manager"}
 OPEN_COMPLAINT = ("Open", "In Progress", "Reopened")
 LAST_VISITS = 3
 TOP_ITEMS = 5
@@ -76,7 +79,7 @@ def brief_data(customer: str) -> dict:
 		"contact": contact_of(doc.name, values.get("customer_primary_contact"))
 		if readable("Contact")
 		else None,
-		"sales": sales_of(doc.name) if readable("Sales Invoice") else None,
+		"sales": sales_of(doc.name) if shows_purchases() else None,
 		"complaints": complaints_of(doc.name) if readable("Complaint") else None,
 		"visits": visits_of(doc.name) if readable("Visit Record") else None,
 		"satisfaction": satisfaction_of(doc.name, values, followup_visible),
@@ -141,59 +144,68 @@ def contact_of(customer: str, primary: str | None) -> dict | None:
 	}
 
 
+def shows_purchases() -> bool:
+	"""Whether the reader sees the customer's purchase figures: anyone who may read Sales Invoices,
+	and the app's roles unless Followup Settings hides them (Show Purchases in the Brief)."""
+	if readable("Sales Invoice"):
+		return True
+	if not APP_ROLES & set(frappe.get_roles()):
+		return False
+	return bool(frappe.db.get_single_value("Followup Settings", "show_purchases_in_brief"))
+
+
 def sales_of(customer: str) -> dict:
-	"""First and last invoice, 12-month revenue and order count, top items of the last 12 months."""
+	"""First and last invoice, 12-month revenue and order count, top items of the last 12 months,
+	computed here from the submitted invoices (the reader may not open them: `invoices_linked`)."""
 	today = getdate(nowdate())
-	year_from = today - timedelta(days=365)
-	submitted = {"customer": customer, "docstatus": 1, "is_return": 0}
-	span = frappe.get_list(
-		"Sales Invoice",
-		filters=submitted,
-		fields=[
-			"min(posting_date) as first_invoice",
-			"max(posting_date) as last_invoice",
-			"count(name) as invoices",
-		],
-	)[0]
-	year = frappe.get_list(
-		"Sales Invoice",
-		filters={**submitted, "posting_date": ["between", [year_from + timedelta(days=1), today]]},
-		fields=["count(name) as orders", "sum(base_grand_total) as revenue"],
-	)[0]
-	items = frappe.get_list(
-		"Sales Invoice",
-		filters={**submitted, "posting_date": ["between", [year_from + timedelta(days=1), today]]},
-		fields=[
-			"`tabSales Invoice Item`.item_code as item_code",
-			"`tabSales Invoice Item`.item_name as item_name",
-			"sum(`tabSales Invoice Item`.stock_qty) as qty",
-			"sum(`tabSales Invoice Item`.base_net_amount) as amount",
-		],
-		# By code and name: Frappe's field parser reads only some functions (not max) over a child table.
-		group_by="`tabSales Invoice Item`.item_code, `tabSales Invoice Item`.item_name",
-		order_by="amount desc, item_code asc",
-		limit_page_length=TOP_ITEMS,
+	year_from = today - timedelta(days=365) + timedelta(days=1)
+	invoice = frappe.qb.DocType("Sales Invoice")
+	line_item = frappe.qb.DocType("Sales Invoice Item")
+	submitted = (invoice.customer == customer) & (invoice.docstatus == 1) & (invoice.is_return == 0)
+	in_year = invoice.posting_date[year_from:today]
+	in_year_value = Case().when(in_year, invoice.base_grand_total).else_(None)
+	first, last, invoices, orders, revenue = (
+		frappe.qb.from_(invoice)
+		.select(
+			Min(invoice.posting_date),
+			Max(invoice.posting_date),
+			Count(invoice.name),
+			Count(in_year_value),
+			Sum(in_year_value),
+		)
+		.where(submitted)
+		.run()[0]
 	)
-	bought = bool(span.invoices)
+	amount = Sum(line_item.base_net_amount)
+	items = (
+		frappe.qb.from_(invoice)
+		.join(line_item)
+		.on(line_item.parent == invoice.name)
+		.select(line_item.item_code, line_item.item_name, Sum(line_item.stock_qty), amount)
+		.where(submitted & in_year & (line_item.parenttype == "Sales Invoice"))
+		.groupby(line_item.item_code, line_item.item_name)
+		.orderby(amount, order=Order.desc)
+		.orderby(line_item.item_code)
+		.limit(TOP_ITEMS)
+		.run()
+	)
+	bought = bool(invoices)
 	return {
-		"first_invoice": span.first_invoice,
-		"last_invoice": span.last_invoice,
+		"first_invoice": first,
+		"last_invoice": last,
 		# Measured once the customer has invoices at all: then a quiet year is a real 0.
-		"revenue_12m": float(year.revenue or 0) if bought else None,
-		"orders_12m": int(year.orders or 0) if bought else None,
+		"revenue_12m": float(revenue or 0) if bought else None,
+		"orders_12m": int(orders or 0) if bought else None,
 		"currency": frappe.defaults.get_global_default("currency"),
 		"top_items": [
-			{
-				"item_code": row.item_code,
-				"item_name": row.item_name,
-				"qty": float(row.qty or 0),
-				"amount": float(row.amount or 0),
-			}
-			for row in items
-			if row.item_code
+			{"item_code": code, "item_name": name, "qty": float(qty or 0), "amount": float(value or 0)}
+			for code, name, qty, value in items
+			if code
 		],
-		"from_date": year_from + timedelta(days=1),
+		"from_date": year_from,
 		"to_date": today,
+		"invoices_linked": readable("Sales Invoice"),
+		"items_linked": readable("Item"),
 	}
 
 
@@ -314,10 +326,6 @@ def link(route: str, text) -> str:
 	return f'<a href="{escape_html(route)}">{escape_html(str(text))}</a>'
 
 
-def form_route(doctype: str, name: str) -> str:
-	return f"/app/{frappe.scrub(doctype).replace('_', '-')}/{quote(str(name), safe='')}"
-
-
 def shown(value, fieldtype: str = "Data", options: str | None = None) -> str:
 	"""A value in the reader's format, escaped; a blank figure shows a dash."""
 	if value is None or value == "":
@@ -354,7 +362,7 @@ def render_brief(data: dict) -> str:
 			f'<span class="indicator-pill orange">{escape_html(_("Unreachable since {0}").format(since))}</span>'
 		)
 	header = (
-		f'<div class="brief-header">{link(form_route("Customer", customer), data["customer_name"] or customer)}'
+		f'<div class="brief-header">{link(form_path("Customer", customer), data["customer_name"] or customer)}'
 		f" {''.join(flags)}</div>"
 	)
 	return (
@@ -371,7 +379,7 @@ def profile_section(data: dict) -> str:
 	prof = data["profile"]
 	lines = []
 	if "tier" in prof:
-		tier = link(form_route("Customer Tier", prof["tier"]), prof["tier"]) if prof["tier"] else BLANK
+		tier = link(form_path("Customer Tier", prof["tier"]), prof["tier"]) if prof["tier"] else BLANK
 		lines.append(line(_("Tier"), tier))
 		lines.append(
 			line(_("Lifecycle Stage"), shown(_(prof["lifecycle_stage"]) if prof["lifecycle_stage"] else None))
@@ -380,20 +388,20 @@ def profile_section(data: dict) -> str:
 	lines.append(
 		line(
 			_("Account Manager"),
-			link(form_route("User", manager), prof["account_manager_name"] or manager) if manager else BLANK,
+			link(form_path("User", manager), prof["account_manager_name"] or manager) if manager else BLANK,
 		)
 	)
 	lines.append(
 		line(
 			_("Industry"),
-			link(form_route("Industry Type", prof["industry"]), prof["industry"])
+			link(form_path("Industry Type", prof["industry"]), prof["industry"])
 			if prof["industry"]
 			else BLANK,
 		)
 	)
 	group = prof["customer_group"]
 	lines.append(
-		line(_("Customer Group"), link(form_route("Customer Group", group), _(group)) if group else BLANK)
+		line(_("Customer Group"), link(form_path("Customer Group", group), _(group)) if group else BLANK)
 	)
 	if "preferred_channel" in prof:
 		lines.append(
@@ -415,7 +423,7 @@ def contact_section(data: dict) -> str:
 	lines = [
 		line(
 			_("Contact"),
-			link(form_route("Contact", contact["name"]), contact["full_name"] or contact["name"]),
+			link(form_path("Contact", contact["name"]), contact["full_name"] or contact["name"]),
 		)
 	]
 	lines.append(line(_("Role"), shown(contact["designation"])))
@@ -444,31 +452,38 @@ def sales_section(data: dict) -> str:
 	customer = data["customer"]
 	invoices = {"customer": customer, "docstatus": 1, "is_return": 0}
 	year = {**invoices, "posting_date": ["Between", [str(sales["from_date"]), str(sales["to_date"])]]}
-	all_route = list_route("Sales Invoice", invoices)
-	year_route = list_route("Sales Invoice", year)
+
+	def to_invoices(filters: dict, text) -> str:
+		"""A figure, linked to its invoices for a reader who may open them."""
+		if not sales["invoices_linked"]:
+			return str(text)  # shown() has escaped it
+		return link(list_route("Sales Invoice", filters), text)
+
 	lines = [
 		line(
 			_("First Invoice"),
-			link(all_route, shown(sales["first_invoice"], "Date")) if sales["first_invoice"] else BLANK,
+			to_invoices(invoices, shown(sales["first_invoice"], "Date")) if sales["first_invoice"] else BLANK,
 		),
 		line(
 			_("Last Invoice"),
-			link(all_route, shown(sales["last_invoice"], "Date")) if sales["last_invoice"] else BLANK,
+			to_invoices(invoices, shown(sales["last_invoice"], "Date")) if sales["last_invoice"] else BLANK,
 		),
 		line(
 			_("Revenue, Last 12 Months"),
-			link(year_route, shown(sales["revenue_12m"], "Currency", sales["currency"]))
+			to_invoices(year, shown(sales["revenue_12m"], "Currency", sales["currency"]))
 			if sales["revenue_12m"] is not None
 			else BLANK,
 		),
 		line(
 			_("Orders, Last 12 Months"),
-			link(year_route, sales["orders_12m"]) if sales["orders_12m"] is not None else BLANK,
+			to_invoices(year, sales["orders_12m"]) if sales["orders_12m"] is not None else BLANK,
 		),
 	]
 	if sales["top_items"]:
 		items = ", ".join(
-			link(form_route("Item", row["item_code"]), row["item_name"] or row["item_code"])
+			link(form_path("Item", row["item_code"]), row["item_name"] or row["item_code"])
+			if sales["items_linked"]
+			else escape_html(row["item_name"] or row["item_code"])
 			for row in sales["top_items"]
 		)
 		lines.append(line(_("Top Items, Last 12 Months"), items))
@@ -492,7 +507,7 @@ def complaints_section(data: dict) -> str:
 		)
 		lines.append(
 			'<div class="brief-line">'
-			+ link(form_route("Complaint", row.name), row.subject or row.name)
+			+ link(form_path("Complaint", row.name), row.subject or row.name)
 			+ f' <span class="text-muted">{escape_html(_(row.status))}{severity}</span>'
 			+ pill
 			+ "</div>"
@@ -519,14 +534,14 @@ def visits_sections(data: dict) -> list[str]:
 		if row.next_action:
 			details.append(escape_html(_("Next: {0}").format(row.next_action)))
 		lines.append(
-			f'<div class="brief-line">{link(form_route("Visit Record", row.name), text)} '
+			f'<div class="brief-line">{link(form_path("Visit Record", row.name), text)} '
 			f'<span class="brief-value">{" · ".join(details)}</span></div>'
 		)
 	result = [section(_("Last Visits"), lines)]
 	actions = []
 	for row in visits["next_actions"]:
 		actions.append(
-			f'<div class="brief-line">{link(form_route("Visit Record", row.name), row.next_action)} '
+			f'<div class="brief-line">{link(form_path("Visit Record", row.name), row.next_action)} '
 			f'<span class="text-muted">{escape_html(get_fullname(row.next_action_owner))} · '
 			f"{shown(row.next_action_due, 'Date')}</span></div>"
 		)
@@ -538,7 +553,7 @@ def visits_sections(data: dict) -> list[str]:
 		actions.append(
 			line(
 				_("Next Planned Visit"),
-				link(form_route("Visit Record", planned.name), when)
+				link(form_path("Visit Record", planned.name), when)
 				+ f' <span class="text-muted">{escape_html(_(planned.visit_type))} · {escape_html(_(planned.channel))}</span>',
 			)
 		)
@@ -564,7 +579,7 @@ def satisfaction_section(data: dict) -> str:
 		csat = BLANK
 		if sat["last_csat"] is not None:
 			csat = link(
-				form_route("Satisfaction Survey", sat["last_csat_survey"]), shown(sat["last_csat"], "Float")
+				form_path("Satisfaction Survey", sat["last_csat_survey"]), shown(sat["last_csat"], "Float")
 			) + (f' <span class="text-muted">{shown(sat["last_csat_on"], "Date")}</span>')
 		lines.append(line(_("Last CSAT"), csat))
 	if sat["points_balance"] is not None:
@@ -579,7 +594,7 @@ def churn_section(data: dict) -> str:
 		return ""
 	if churn["score"] is None:
 		return section(_("Churn Risk"), [line(_("Churn Risk Score"), BLANK)])
-	lines = [line(_("Churn Risk Score"), link(form_route("Customer", data["customer"]), churn["score"]))]
+	lines = [line(_("Churn Risk Score"), link(form_path("Customer", data["customer"]), churn["score"]))]
 	for code, points in churn["factors"]:
 		lines.append(
 			f'<div class="brief-line text-muted">{escape_html(_("{0}: +{1}").format(_(FACTOR_LABELS[code]), points))}</div>'

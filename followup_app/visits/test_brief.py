@@ -4,9 +4,11 @@ from contextlib import contextmanager
 from urllib.parse import quote
 
 import frappe
+from frappe import _
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 
+from followup_app.compat import desk_path
 from followup_app.demo import cover_fiscal_years
 from followup_app.testing import make_customer, make_invoice, make_user, make_visit
 from followup_app.visits.brief import get_brief
@@ -230,15 +232,15 @@ class TestCustomerBrief(FrappeTestCase):
 
 		# Each line links to its records.
 		for route in (
-			"/app/customer-tier/Key",
-			f"/app/contact/{quote(self.contact.name, safe='')}",
-			f"/app/visit-record/{self.visits[3]}",
-			f"/app/visit-record/{self.planned}",
-			f"/app/satisfaction-survey/{self.survey}",
-			f"/app/item/{quote(self.item_b, safe='')}",
-			"/app/sales-invoice?customer=",
-			"/app/loyalty-points?customer=",
-			"/app/complaint/",
+			desk_path("customer-tier/Key"),
+			desk_path(f"contact/{quote(self.contact.name, safe='')}"),
+			desk_path(f"visit-record/{self.visits[3]}"),
+			desk_path(f"visit-record/{self.planned}"),
+			desk_path(f"satisfaction-survey/{self.survey}"),
+			desk_path(f"item/{quote(self.item_b, safe='')}"),
+			desk_path("sales-invoice?customer="),
+			desk_path("loyalty-points?customer="),
+			desk_path("complaint/"),
 		):
 			self.assertIn(route, html.replace("&amp;", "&"))
 		self.assertIn("Do Not Contact", html)
@@ -256,10 +258,16 @@ class TestCustomerBrief(FrappeTestCase):
 
 	def test_the_readers_permissions_decide_what_shows(self):
 		frappe.set_user(VISITOR)
-		data = get_brief(self.customer)["data"]
-		# A Followup User cannot read Sales Invoices: the section is left out and says so.
-		self.assertIsNone(data["sales"])
-		self.assertIn("Not shown: you cannot read Sales Invoices.", get_brief(self.customer)["html"])
+		brief = get_brief(self.customer)
+		data = brief["data"]
+		# A Followup User cannot open Sales Invoices, yet sees the purchase figures, unlinked.
+		self.assertEqual((data["sales"]["revenue_12m"], data["sales"]["orders_12m"]), (700.0, 2))
+		self.assertEqual(getdate(data["sales"]["last_invoice"]), add_days(getdate(nowdate()), -10))
+		self.assertEqual([row["item_code"] for row in data["sales"]["top_items"]], [self.item_b, self.item_a])
+		self.assertFalse(data["sales"]["invoices_linked"])
+		self.assertNotIn(desk_path("sales-invoice"), brief["html"])
+		self.assertNotIn(desk_path("item/"), brief["html"])
+		self.assertIn(_("Revenue, Last 12 Months"), brief["html"])
 		# Record rules: only their own visits and the complaints assigned to them.
 		self.assertEqual(
 			[row.name for row in data["visits"]["last"]], [self.visits[3], self.visits[1], self.visits[0]]
@@ -271,6 +279,18 @@ class TestCustomerBrief(FrappeTestCase):
 		frappe.set_user("Guest")
 		with self.assertRaises(frappe.PermissionError):
 			get_brief(self.customer)
+
+	def test_a_company_may_hide_purchases_from_visitors(self):
+		frappe.db.set_single_value("Followup Settings", "show_purchases_in_brief", 0)
+		self.addCleanup(frappe.db.set_single_value, "Followup Settings", "show_purchases_in_brief", 1)
+		frappe.set_user(VISITOR)
+		brief = get_brief(self.customer)
+		self.assertIsNone(brief["data"]["sales"])
+		self.assertIn("Not shown: you cannot read Sales Invoices.", brief["html"])
+		frappe.set_user(MANAGER)  # holds the app role only: hidden as well
+		self.assertIsNone(get_brief(self.customer)["data"]["sales"])
+		frappe.set_user("Administrator")  # may open the invoices: the switch does not apply
+		self.assertTrue(get_brief(self.customer)["data"]["sales"]["invoices_linked"])
 
 	def test_a_fixed_number_of_queries_whatever_the_history(self):
 		get_brief(self.customer)  # warm the caches

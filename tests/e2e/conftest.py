@@ -121,6 +121,7 @@ def run_data(base_url):
 	os.chdir(BENCH / "sites")
 	data.connect(SITE)
 	created = data.create()
+	desk_module.PREFIX = created["desk"]
 	try:
 		yield created
 	finally:

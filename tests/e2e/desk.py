@@ -26,6 +26,8 @@ REFUSED = re.compile(r"net::ERR_CONNECTION_REFUSED")
 STALE_CHART_RESIZE = re.compile(r"removeChild.*ResizeObserver\.boundDrawFn", re.DOTALL)
 # Set by the suite when it serves socket.io itself.
 REALTIME = False
+# The desk's route prefix, set by the suite from the site (/app on Frappe v15, /desk on v16).
+PREFIX = "/app"
 
 
 def slug(doctype: str) -> str:
@@ -91,7 +93,10 @@ class Desk:
 		self.page.fill("#login_email", user)
 		self.page.fill("#login_password", PASSWORD)
 		self.page.locator(".btn-login:visible").first.click()
-		self.page.wait_for_url("**/app**")
+		self.page.wait_for_url(lambda url: "/login" not in url)
+		if not self.page.url.startswith(f"{self.base_url}{PREFIX}"):
+			# The apps screen (/apps), where the user may open more than one app: go on to the desk.
+			self.page.goto(f"{self.base_url}{PREFIX}")
 		self.idle()
 		return self
 
@@ -101,10 +106,15 @@ class Desk:
 		time.sleep(settle)
 		self.page.wait_for_function(IDLE)
 
+	@staticmethod
+	def path(route: str) -> str:
+		"""The desk path of `route` ("visit-record/VR-1"), under the desk's prefix."""
+		return f"{PREFIX}/{route}"
+
 	def goto(self, route: str) -> float:
-		"""Open /app/<route>; returns the seconds until the desk was idle (the page load time)."""
+		"""Open the desk's <route>; returns the seconds until the desk was idle (the page load time)."""
 		started = time.monotonic()
-		self.page.goto(f"{self.base_url}/app/{route}")
+		self.page.goto(f"{self.base_url}{self.path(route)}")
 		self.idle(settle=0)
 		seconds = time.monotonic() - started
 		self.idle()

@@ -170,7 +170,7 @@ def untranslated_on_page(desk: Desk, english: set[str]) -> list[str]:
 					const node = walker.currentNode, text = node.textContent.trim();
 					const parent = node.parentElement;
 					if (text && parent && parent.getClientRects().length
-						&& !parent.closest('.grid-static-col[data-fieldtype="Small Text"], .ql-editor, input, textarea, .like-disabled-input, .static-area, .control-value, .dt-cell__content, a[href*="/app/customer/"]')) {
+						&& !parent.closest('.grid-static-col[data-fieldtype="Small Text"], .ql-editor, input, textarea, .like-disabled-input, .static-area, .control-value, .dt-cell__content, a[href*="/customer/"]')) {
 						out.add(text);
 					}
 				}

@@ -9,6 +9,8 @@ from desk import PASSWORD
 from frappe.utils import add_days, nowdate
 from frappe.utils.password import update_password
 
+from followup_app.compat import desk_path
+
 PERSONAS = {
 	"visitor": ("e2e-visitor@example.com", ("Followup User",), "en"),
 	"visitor_zh": ("e2e-visitor-zh@example.com", ("Followup User",), "zh"),
@@ -176,6 +178,7 @@ def create() -> dict:
 	frappe.db.commit()
 	return {
 		**routing,
+		"desk": desk_path("").rstrip("/"),  # /app on Frappe v15, /desk on v16
 		"run": run,
 		"audit_customer": audit_customer,
 		"users": users,

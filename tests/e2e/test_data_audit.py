@@ -3,6 +3,7 @@ the customer; phone and email on the app's records show to the app's roles only.
 
 import frappe
 import site_data
+from desk import Desk
 from journeys import app_strings, open_report, untranslated_on_page
 
 
@@ -24,7 +25,7 @@ def test_manager_audits_customer_data_in_chinese(desk, run_data):
 	manager.screenshot("customer-data-audit-zh", docs=True)
 	assert not untranslated, f"untranslated on the zh report: {untranslated}"
 	# A row's customer link opens the customer to fix its data.
-	rows.first.locator("a[href*='/app/customer/']").first.click()
+	rows.first.locator(f"a[href*='{Desk.path('customer/')}']").first.click()
 	manager.wait_form("Customer", customer)
 	assert manager.doc()["name"] == customer
 

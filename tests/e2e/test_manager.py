@@ -1,6 +1,7 @@
 """Journeys of the Followup Manager, who holds only that role, and one System Manager run."""
 
 import frappe
+from desk import Desk
 from frappe.utils import now_datetime
 from journeys import REPORTS, open_report, open_workspace, wait_until
 
@@ -101,11 +102,11 @@ def test_manager_configures_plans_resolves_and_measures(desk, run_data):
 	for report in REPORTS:
 		manager.record_timing(f"report {report}", open_report(manager, report))
 	open_report(manager, "Visit Completion")
-	link = page.locator(".report-wrapper .dt-cell a[href*='/app/visit-record']").first
+	link = page.locator(f".report-wrapper .dt-cell a[href*='{Desk.path('visit-record')}']").first
 	link.wait_for()
 	manager.screenshot("report-drilldown", docs=True)
 	link.click()
-	page.wait_for_url("**/app/visit-record**")
+	page.wait_for_url(f"**{Desk.path('visit-record')}**")
 	manager.idle()
 	filtered = page.evaluate("() => cur_list.filter_area.get().map(f => f[1])")
 	assert {"status", "planned_date"} <= set(filtered), filtered

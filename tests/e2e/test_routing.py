@@ -4,6 +4,7 @@ reads Feedback by Department."""
 
 from urllib.parse import quote
 
+from desk import Desk
 from journeys import app_strings, open_report, untranslated_on_page
 
 
@@ -16,7 +17,7 @@ def test_department_owner_works_routed_feedback(desk, run_data):
 	row = page.locator(".list-row-container").filter(has_text=data["routed_words"]).first
 	row.wait_for()
 	owner.screenshot("routed-todo-list", docs=True)
-	row.locator("a[href*='/app/todo/']").first.click()
+	row.locator(f"a[href*='{Desk.path('todo/')}']").first.click()
 	owner.wait_form("ToDo")
 	todo = owner.doc()
 	assert todo["allocated_to"] == data["users"]["owner"], todo
@@ -47,9 +48,9 @@ def test_manager_reads_feedback_by_department_in_chinese(desk, run_data):
 	manager.screenshot("feedback-by-department-zh", docs=True)
 	assert not untranslated, f"untranslated on the zh report: {untranslated}"
 	# A count drills down into the visits behind it.
-	link = page.locator(".report-wrapper .dt-cell a[href*='/app/visit-record']").first
+	link = page.locator(f".report-wrapper .dt-cell a[href*='{Desk.path('visit-record')}']").first
 	link.click()
-	page.wait_for_url("**/app/visit-record**")
+	page.wait_for_url(f"**{Desk.path('visit-record')}**")
 	manager.idle()
 	filtered = page.evaluate("() => cur_list.filter_area.get().map(f => f[0] + '.' + f[1])")
 	assert "Visit Feedback Item.category" in filtered, filtered

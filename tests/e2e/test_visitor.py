@@ -5,6 +5,7 @@ starts from the link the visitor sends.
 """
 
 import frappe
+from desk import Desk
 from journeys import (
 	answer_script,
 	answer_survey,
@@ -30,7 +31,7 @@ def test_visitor_works_a_day_of_visits(desk, run_data):
 	page.locator(".number-widget-box:visible").filter(has_text="Visits Due Today").locator(
 		".widget-content"
 	).first.click()
-	page.wait_for_url("**/app/visit-record?**")
+	page.wait_for_url(f"**{Desk.path('visit-record')}?**")
 	visitor.idle()
 	# Planned visits are listed in the order they are to be made.
 	assert page.evaluate("() => cur_list.sort_by") == "planned_at", "the planned list is ordered by time"
@@ -45,7 +46,7 @@ def test_visitor_works_a_day_of_visits(desk, run_data):
 	assert "Not shown: you cannot read Sales Invoices." in text, text
 	assert "工作日 上午" in text, text
 	assert (
-		brief.locator("a[href^='/app/visit-record/']").count() >= 2
+		brief.locator(f"a[href^='{Desk.path('visit-record/')}']").count() >= 2
 	)  # the earlier visit and the on-site one
 	visitor.screenshot("visit-brief", docs=True)
 

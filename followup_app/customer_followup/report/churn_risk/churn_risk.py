@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, cint, getdate
 
+from followup_app.compat import aggregate
 from followup_app.core.churn import FACTOR_LABELS, decode_factors, risk_band
 from followup_app.core.limits import Limit
 from followup_app.kpi.definitions import Scope, kpi_total
@@ -44,9 +45,9 @@ def execute(filters: dict | None = None):
 		order_by="churn_risk_score desc, name asc",
 		limit_page_length=limit,
 	)
-	at_risk = frappe.get_list("Customer", filters=customer_filters(filters), fields=["count(name) as total"])[
-		0
-	].total
+	at_risk = frappe.get_list(
+		"Customer", filters=customer_filters(filters), fields=[aggregate("count", "name", "total")]
+	)[0].total
 	counts = {band: 0 for band in BANDS}
 	for row in rows:
 		if row.churn_risk_scored_on:

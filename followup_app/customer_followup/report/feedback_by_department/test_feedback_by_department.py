@@ -7,6 +7,7 @@ import frappe
 from frappe.desk.query_report import run
 from frappe.utils import add_days, getdate, nowdate
 
+from followup_app.compat import desk_path
 from followup_app.feedback.test_routing import (
 	OWNER,
 	VISITOR,
@@ -110,12 +111,12 @@ class TestFeedbackByDepartment(RoutingTestCase):
 	def test_drilldown_links_to_the_records(self):
 		links = self.rows()[self.quality]["_links"]
 		problems = unquote(links["problems"])
-		self.assertTrue(problems.startswith("/app/visit-record?"), problems)
+		self.assertTrue(problems.startswith(desk_path("visit-record?")), problems)
 		self.assertIn(f"Visit Feedback Item.category={self.quality}", problems)
 		self.assertIn("Visit Feedback Item.feedback_type=Problem", problems)
 		self.assertIn("status=Completed", problems)
 		surveys = unquote(self.rows()[self.packaging]["_links"]["survey_answers"])
-		self.assertTrue(surveys.startswith("/app/satisfaction-survey?"), surveys)
+		self.assertTrue(surveys.startswith(desk_path("satisfaction-survey?")), surveys)
 		self.assertIn(f"Survey Answer.category={self.packaging}", surveys)
 
 	def test_filters(self):
