@@ -7,6 +7,19 @@ app_license = "mit"
 
 required_apps = ["erpnext"]
 
+# The apps screen (Frappe v15 /apps, v16 Desktop): the app's logo, opening its workspace. hooks.py
+# is read without a site, so the route is static: Frappe v16 redirects /app/... to /desk/... (its own
+# hooks' app_home is /app/build).
+add_to_apps_screen = [
+	{
+		"name": app_name,
+		"logo": "/assets/followup_app/images/followup-logo.svg",
+		"title": app_title,
+		"route": "/app/customer-follow-up",
+		"has_permission": "followup_app.setup.apps_screen.has_app_permission",
+	}
+]
+
 # Installation
 # ------------
 
