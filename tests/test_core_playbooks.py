@@ -58,6 +58,20 @@ def test_the_visitors_next_visit_date_is_never_overwritten():
 	assert playbook.email_template == "Visit Thank You"
 
 
+def test_a_playbook_brings_the_next_contact_forward_never_past_the_policy():
+	vip = visit("Satisfied", policy_interval_days=15)
+	assert decide(SATISFIED, vip).next_visit_date == TODAY + timedelta(days=15)
+	normal = visit("Satisfied", policy_interval_days=90)
+	assert decide(SATISFIED, normal).next_visit_date == TODAY + timedelta(days=30)
+	chosen = TODAY + timedelta(days=40)  # the visitor's own date stands, even past the policy
+	assert (
+		decide(
+			SATISFIED, visit("Satisfied", policy_interval_days=15, chosen_next_visit=chosen)
+		).next_visit_date
+		is None
+	)
+
+
 def test_has_issues_gives_a_todo_due_the_next_day_to_the_role():
 	playbook = decide(rule_for(SHIPPED, "Has Issues"), visit("Has Issues"))
 	assert (playbook.todo_role, playbook.todo_due) == ("Followup Manager", TODAY + timedelta(days=1))
@@ -130,12 +144,16 @@ def test_attempts_never_exceed_the_maximum(max_attempts, retry_days):
 	st.integers(0, 60),
 	st.one_of(st.none(), st.dates(TODAY, TODAY + timedelta(days=400))),
 	st.booleans(),
+	st.one_of(st.none(), st.integers(1, 400)),
 )
-def test_next_visit_follows_the_rule_unless_a_person_chose(outcome, days, chosen, do_not_contact):
+def test_next_visit_follows_the_rule_unless_a_person_chose(outcome, days, chosen, do_not_contact, interval):
 	rule = OutcomeRule(outcome, next_contact_days=days, email_template="T")
-	playbook = decide(rule, visit(outcome, chosen_next_visit=chosen, do_not_contact=do_not_contact))
+	facts = visit(
+		outcome, chosen_next_visit=chosen, do_not_contact=do_not_contact, policy_interval_days=interval
+	)
+	playbook = decide(rule, facts)
 	if chosen or not days:
 		assert playbook.next_visit_date is None
 	else:
-		assert playbook.next_visit_date == TODAY + timedelta(days=days)
+		assert playbook.next_visit_date == TODAY + timedelta(days=min(days, interval or days))
 	assert (playbook.email_template is None) == do_not_contact

@@ -1,8 +1,8 @@
 """Outcome playbooks (回访结果分类跟进, seed 003 step 4): what follows from a visit's outcome.
 
 A Followup Outcome Rule (a row of Followup Settings) says, for one outcome, what happens when a visit
-ends with it: the next contact N days later (once, instead of the policy's interval, unless the
-visitor chose a next visit date), an Email Template to the customer's contact, a ToDo for a user or a
+ends with it: the next contact N days later (once, instead of the policy's interval when that is
+sooner, unless the visitor chose a next visit date), an Email Template to the customer's contact, a ToDo for a user or a
 role due N days later, and for *Unreachable* a retry visit N days later up to K attempts, after which
 the account manager is told and the customer counts as unreachable. This module decides; the visit's
 completion (followup_app.visits.playbooks) carries the decision out once per visit.
@@ -45,6 +45,7 @@ class VisitFacts:
 	attempt: int = 1  # 1 for a first try, 2 for the first retry...
 	do_not_contact: bool = False
 	visited_on: date | None = None  # the next contact counts from the visit (a late log keeps the rhythm)
+	policy_interval_days: int | None = None  # the interval of the customer's Followup Policy, if any
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,9 @@ def rule_for(rules: Iterable[OutcomeRule], outcome: str | None) -> OutcomeRule |
 def decide(rule: OutcomeRule | None, visit: VisitFacts) -> Playbook | None:
 	"""What follows from the visit under `rule`; None when no rule applies to its outcome.
 
-	- next contact: the visit's day (`visited_on`, else `completed_on`) + next_contact_days, unless the visitor chose a next visit date
-	  (a person's choice is never overwritten);
+	- next contact: the visit's day (`visited_on`, else `completed_on`) + next_contact_days, never
+	  later than the customer's policy interval (a playbook may bring the next contact forward, never
+	  push it back), unless the visitor chose a next visit date (a person's choice is never overwritten);
 	- the email, unless the customer asked not to be contacted;
 	- the ToDo: for the rule's user, else its role, due `todo_days` after the visit;
 	- Unreachable: a retry `retry_days` later while attempts remain (attempt < max_attempts), else
@@ -92,7 +94,10 @@ def decide(rule: OutcomeRule | None, visit: VisitFacts) -> Playbook | None:
 		return None
 	next_visit = None
 	if rule.next_contact_days and not visit.chosen_next_visit:
-		next_visit = (visit.visited_on or visit.completed_on) + timedelta(days=rule.next_contact_days)
+		days = rule.next_contact_days
+		if visit.policy_interval_days:
+			days = min(days, visit.policy_interval_days)
+		next_visit = (visit.visited_on or visit.completed_on) + timedelta(days=days)
 	retry_on, retry_attempt, give_up = None, None, False
 	if visit.outcome == UNREACHABLE and rule.retry_days and not visit.do_not_contact:
 		if visit.attempt < max(rule.max_attempts, 1):

@@ -17,7 +17,7 @@ from frappe.query_builder.functions import Count, Max, Min
 from frappe.utils import escape_html, getdate, now_datetime
 
 from followup_app.bulk import bulk_insert_dicts, reserve_names
-from followup_app.core.cadence import PolicyRule, tree_ancestors
+from followup_app.core.cadence import PolicyRule, matching_policy, tree_ancestors
 from followup_app.core.chunks import Span
 from followup_app.core.planning import CustomerPlan, CustomerSchedule, choose_visitors, plan_customer
 from followup_app.holidays import holidays_from
@@ -134,6 +134,14 @@ def load_policies() -> list[PolicyRule]:
 		)
 		for row in rows
 	]
+
+
+def policy_interval(customer: str) -> int | None:
+	"""The visit interval (days) of the Followup Policy that plans `customer`'s visits, if one does."""
+	policies = load_policies()
+	schedules = load_customer_schedules([customer]) if policies else []
+	policy = matching_policy(policies, schedules[0]) if schedules else None
+	return policy.interval_days if policy else None
 
 
 def load_customer_schedules(

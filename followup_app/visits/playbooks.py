@@ -20,6 +20,7 @@ from followup_app.core.playbooks import OutcomeRule, VisitFacts, decide, is_reac
 from followup_app.holidays import holidays_from
 from followup_app.languages import by_language, in_language, in_language_of
 from followup_app.notifications import notify, role_users
+from followup_app.visits.planner import policy_interval
 from followup_app.visits.timing import plan_slots, planned_at
 
 VISIT = "Visit Record"
@@ -78,6 +79,7 @@ def apply_playbook(visit):
 			chosen_next_visit=getdate(visit.next_visit_date) if visit.next_visit_date else None,
 			attempt=visit.attempt or 1,
 			do_not_contact=bool(customer.do_not_contact),
+			policy_interval_days=policy_interval(visit.customer) if rule and rule.next_contact_days else None,
 		),
 	)
 	if playbook is None or playbook.empty:

@@ -122,6 +122,20 @@ class TestOutcomePlaybooks(OutgoingMailTestMixin, FrappeTestCase):
 		self.assertEqual(len(self.mails(visit)), 1)
 		self.assertEqual(getdate(visit.next_visit_date), add_days(self.today, 45))
 
+	def test_a_vip_policy_keeps_a_satisfied_customer_within_its_interval(self):
+		frappe.db.set_value("Customer", self.customer, "followup_tier", "VIP")  # the shipped VIP: 15 days
+		visit = self.complete("Satisfied")
+		visit.reload()
+		self.assertEqual(getdate(visit.next_visit_date), add_days(self.today, 15))
+		self.assertEqual(
+			getdate(frappe.db.get_value("Customer", self.customer, "next_visit_due")),
+			add_days(self.today, 15),
+		)
+		chosen = add_days(self.today, 40)  # the visitor's own date may lie past the policy
+		other = self.complete("Satisfied", next_visit_date=chosen)
+		other.reload()
+		self.assertEqual(getdate(other.next_visit_date), chosen)
+
 	def test_a_next_visit_date_the_visitor_set_is_kept(self):
 		chosen = add_days(self.today, 5)
 		visit = self.complete("Satisfied", next_visit_date=chosen)
