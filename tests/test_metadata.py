@@ -161,6 +161,15 @@ def test_workspace_links_resolve(path):
 			assert block["data"]["chart_name"] in charts, block
 
 
+@pytest.mark.parametrize("path", workspace_files(), ids=lambda path: path.stem)
+def test_workspace_filters_are_plain_conditions(path):
+	"""Frappe v16 reads shortcut counts with its query builder, which refuses the fifth (boolean)
+	element v15's desk wrote into a filter; a filter is [doctype, field, operator, value]."""
+	for shortcut in load_json(path)["shortcuts"]:
+		for condition in json.loads(shortcut.get("stats_filter") or "[]"):
+			assert isinstance(condition, list) and len(condition) == 4, (shortcut["label"], condition)
+
+
 @pytest.mark.parametrize("path", report_files(), ids=lambda path: path.stem)
 def test_report_is_well_formed(path):
 	data = load_json(path)
