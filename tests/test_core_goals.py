@@ -7,6 +7,7 @@ from followup_app.core.goals import (
 	ACHIEVED,
 	AT_RISK,
 	MISSED,
+	NOT_MEASURED,
 	NOT_STARTED,
 	ON_TRACK,
 	baseline_window,
@@ -68,6 +69,12 @@ def test_baseline_window_is_the_period_before():
 )
 def test_progress_is_a_percentage(current, baseline, target, higher, cumulative):
 	assert 0 <= progress(current, baseline, target, higher, cumulative) <= 100
+
+
+@given(st.dates(START, date(2027, 1, 1)), st.floats(0, 100), st.booleans())
+def test_a_goal_with_nothing_measured_is_not_measured_never_at_risk_or_missed(today, done, higher):
+	assert status(START, END, today, None, done, 50, higher) == NOT_MEASURED
+	assert status(START, END, date(2025, 12, 31), None, done, 50, higher) == NOT_STARTED
 
 
 @given(st.dates(date(2025, 1, 1), date(2027, 1, 1)), st.floats(0, 100), st.floats(0, 100))

@@ -2,6 +2,8 @@
 
 Rules (evaluated daily over the goal's period up to today):
 - before `period_start`: Not Started;
+- from `period_start`, until the goal's figure can be measured (its scope has nothing to count yet):
+  Not Measured, never At Risk or Missed on nothing;
 - after `period_end`: Achieved if the current value meets the target, else Missed (final);
 - during the period: Achieved at once when a cumulative total (points issued, say) already meets a
   target it cannot fall back from; otherwise On Track when the value meets the target or progress
@@ -14,6 +16,7 @@ already met the target has progress 100 while the target is still met and 0 once
 from datetime import date, timedelta
 
 NOT_STARTED = "Not Started"
+NOT_MEASURED = "Not Measured"
 ON_TRACK = "On Track"
 AT_RISK = "At Risk"
 ACHIEVED = "Achieved"
@@ -69,6 +72,8 @@ def status(
 	"""The goal's status on `today` given its current value and progress `done` (0-100)."""
 	if today < period_start:
 		return NOT_STARTED
+	if current is None:
+		return NOT_MEASURED
 	met = meets(current, target, higher_is_better)
 	if today > period_end:
 		return ACHIEVED if met else MISSED

@@ -4,7 +4,7 @@ notifications (once) and the daily job."""
 import frappe
 from frappe.utils import add_days, getdate, nowdate
 
-from followup_app.goals.evaluation import evaluate_open_goals, report_filters
+from followup_app.goals.evaluation import evaluate, evaluate_open_goals, report_filters
 from followup_app.kpi.digest import digest_figures
 from followup_app.kpi.test_definitions import GROUP, VISITOR, KpiDatasetTestCase
 from followup_app.testing import make_user
@@ -99,6 +99,13 @@ class TestFollowupGoal(KpiDatasetTestCase):
 		self.assertEqual((later.baseline_measured, later.current_measured), (0, 0))
 		behind.save()  # evaluated again from the stored record
 		self.assertEqual((behind.progress, behind.status), (0, "At Risk"))
+		# Nothing measured yet is its own status: not At Risk, not in the digest's goals at risk.
+		self.assertEqual((later.status, later.current_measured), ("Not Started", 0))
+		evaluate(later, add_days(getdate(), 10))
+		self.assertEqual(later.status, "Not Measured")
+		later.db_update()
+		self.assertNotIn(later.name, [goal.name for goal in digest_figures(getdate())["goals_at_risk"]])
+		self.assertIn(later.name, [goal.name for goal in digest_figures(getdate())["goals_not_measured"]])
 		digest_goal = next(
 			goal for goal in digest_figures(getdate())["goals_at_risk"] if goal.name == behind.name
 		)

@@ -78,6 +78,12 @@ def digest_figures(today: date) -> dict:
 				order_by="period_end asc",
 			)
 		],
+		"goals_not_measured": frappe.get_all(
+			"Followup Goal",
+			filters={"status": "Not Measured"},
+			fields=["name", "goal_name", "metric", "period_end"],
+			order_by="period_end asc",
+		),
 	}
 
 
@@ -93,6 +99,10 @@ def render_digest(figures: dict, lang: str) -> tuple[str, str]:
 		"goals_at_risk": [
 			{**goal, "metric": _(goal.metric, lang=lang), "url": form_url("Followup Goal", goal.name)}
 			for goal in figures["goals_at_risk"]
+		],
+		"goals_not_measured": [
+			{**goal, "metric": _(goal.metric, lang=lang), "url": form_url("Followup Goal", goal.name)}
+			for goal in figures["goals_not_measured"]
 		],
 		"workspace_url": desk_url("customer-follow-up"),
 		"site_url": frappe.utils.get_url(),  # for templates edited before the links above existed

@@ -6,6 +6,7 @@ frappe.listview_settings["Followup Goal"] = {
 	get_indicator(doc) {
 		const colors = {
 			"Not Started": "gray",
+			"Not Measured": "light-blue",
 			"On Track": "green",
 			"At Risk": "orange",
 			Achieved: "blue",
