@@ -108,8 +108,32 @@ class TestPersonalData(OutgoingMailTestMixin, FrappeTestCase):
 		self.assertEqual([row["name"] for row in data["Complaint"]], [self.complaint])
 		self.assertEqual([row["name"] for row in data["Satisfaction Survey"]], [self.survey])
 
+	def test_the_download_file_holds_child_rows_and_the_points_ledger(self):
+		"""Through Frappe's own flow: the request, its generated file (the job runs at once in tests)."""
+		request = frappe.get_doc({"doctype": "Personal Data Download Request", "user": EMAIL}).insert(
+			ignore_permissions=True
+		)
+		content = frappe.get_doc(
+			"File",
+			{"attached_to_doctype": "Personal Data Download Request", "attached_to_name": request.name},
+		).get_content()
+		data = json.loads(content)
+		self.assertEqual([row["name"] for row in data["Visit Record"]], [self.visit])
+		self.assertEqual([row["description"] for row in data["Visit Feedback Item"]], [WORDS])
+		self.assertEqual({row["answer"] for row in data["Visit Script Answer"]}, {WORDS})
+		self.assertEqual({row["parent"] for row in data["Visit Script Answer"]}, {self.visit})
+		self.assertIn(WORDS, [row["answer_text"] for row in data["Survey Answer"]])
+		self.assertEqual({row["parent"] for row in data["Survey Answer"]}, {self.survey})
+		self.assertEqual([row["name"] for row in data["Loyalty Points"]], [self.points])
+		self.assertEqual(data["Loyalty Points"][0]["customer"], self.customer)
+
 	def test_deletion_anonymises_text_and_contact_details_and_keeps_the_figures(self):
 		survey_before = frappe.get_doc("Satisfaction Survey", self.survey)
+		# Before: the visit's ToDo (its next action) and its history quote the person.
+		self.assertTrue(
+			frappe.db.exists("ToDo", {"reference_name": self.visit, "description": ("like", f"%{EMAIL}%")})
+		)
+		self.assertTrue(frappe.db.exists("Version", {"docname": self.visit, "data": ("like", "%courier%")}))
 		points_before = frappe.db.get_value("Loyalty Points", self.points, "points")
 		request = frappe.get_doc({"doctype": "Personal Data Deletion Request", "email": EMAIL}).insert(
 			ignore_permissions=True
@@ -167,6 +191,23 @@ class TestPersonalData(OutgoingMailTestMixin, FrappeTestCase):
 		]
 		self.assertEqual(counts, [1, 1, 1, 1])
 		self.assertFalse(frappe.db.exists("Visit Record", {"contact_email": EMAIL}))
+
+		# The ToDos the app wrote from the records, and the records' change history, lose the words.
+		todos = frappe.get_all(
+			"ToDo",
+			filters={"reference_name": ("in", [self.visit, self.complaint, self.survey])},
+			pluck="description",
+		)
+		self.assertTrue(todos)
+		self.assertEqual(set(todos), {REDACTED})
+		history = frappe.get_all(
+			"Version", filters={"docname": ("in", [self.visit, self.complaint, self.survey])}, pluck="data"
+		)
+		self.assertTrue(any(REDACTED in data for data in history))
+		for data in history:
+			self.assertNotIn("courier", data)
+			self.assertNotIn(EMAIL, data)
+			self.assertNotIn("5678", data)
 
 		# Processing the request again changes nothing more.
 		request.reload()
