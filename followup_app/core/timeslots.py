@@ -323,6 +323,13 @@ def choose_slot(
 	return first_fit
 
 
+def is_placeholder_time(value) -> bool:
+	"""Whether a Time value is the clock's time Frappe puts into every Time field of a new document
+	(frappe/model/create_new.py: `nowtime()`, microseconds included), not a time anyone chose: a time
+	set in the desk or by the planner has no fraction of a second."""
+	return "." in str(value or "")
+
+
 def duration_limit(channel: str | None, phone_minutes_max: int, onsite_minutes_max: int) -> int | None:
 	"""The most minutes a visit of `channel` should take (None: no guidance for that channel)."""
 	if channel in CALL_CHANNELS:

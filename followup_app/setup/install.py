@@ -9,6 +9,7 @@ from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.model.sync import sync_for
 from frappe.query_builder.functions import Max
 
+from followup_app.core.timeslots import is_placeholder_time
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 from followup_app.setup.default_records import (
 	DEFAULT_BUSY_WINDOWS,
@@ -203,17 +204,12 @@ def fill_missing_defaults(settings) -> bool:
 	for df in settings.meta.fields:
 		if df.default is None:
 			continue
-		if df.fieldname not in stored or placeholder_time(df.fieldtype, stored[df.fieldname]):
+		if df.fieldname not in stored or (
+			df.fieldtype == "Time" and is_placeholder_time(stored[df.fieldname])
+		):
 			settings.set(df.fieldname, settings.cast(df.default, df))
 			changed = True
 	return changed
-
-
-def placeholder_time(fieldtype: str, value: str | None) -> bool:
-	"""Frappe gives every Time field of a new document the current time, microseconds included,
-	whatever its default (frappe/model/create_new.py); a time set in the desk has no fraction of a
-	second. Such a value was never chosen by anyone, so the field still takes its default."""
-	return fieldtype == "Time" and "." in (value or "")
 
 
 def unshipped(shipped: set, doctype: str, names):

@@ -115,3 +115,37 @@ class TestPlannedTimes(FrappeTestCase):
 		make_visit(self.customer("Booked"), visitor=VISITOR, planned_date=tuesday, planned_time="09:00:00")
 		third = self.customer("Third")
 		self.assertEqual(plan_slots([(third, tuesday, VISITOR, "Phone")])[third], (tuesday, time(9, 15)))
+
+	def test_a_visit_made_by_hand_without_a_time_gets_the_planners_time(self):
+		tuesday = next_weekday(self.today + timedelta(days=1), 1)
+		afternoon = self.customer("By Hand", "下午2点-4点")
+		make_visit(self.customer("Booked"), visitor=VISITOR, planned_date=tuesday, planned_time="14:00:00")
+
+		# As the desk and `frappe.new_doc` make it: Frappe has put the clock's time into Planned Time.
+		visit = frappe.new_doc("Visit Record")
+		self.assertIn(".", str(visit.planned_time))
+		visit.update(
+			{
+				"customer": afternoon,
+				"visit_type": "Routine Maintenance",
+				"channel": "Phone",
+				"planned_date": tuesday,
+				"visitor": VISITOR,
+			}
+		)
+		visit.insert(ignore_permissions=True)
+		self.assertEqual((getdate(visit.planned_date), get_time(visit.planned_time)), (tuesday, time(14, 15)))
+
+		# Without any time (REST, imports): the same rule.
+		other = make_visit(afternoon, visitor=VISITOR, planned_date=tuesday, channel="Phone")
+		self.assertEqual(get_time(other.planned_time), time(14, 30))
+
+		# A time a person chose is kept, even outside the preferred time.
+		chosen = make_visit(afternoon, visitor=VISITOR, planned_date=tuesday, planned_time="10:30:00")
+		self.assertEqual(get_time(chosen.planned_time), time(10, 30))
+
+	def test_a_hand_made_visit_on_a_day_that_does_not_suit_keeps_its_date_without_a_time(self):
+		monday = next_weekday(self.today + timedelta(days=1), 0)
+		mornings = self.customer("Mornings", "Monday 09:00-11:00")  # Monday mornings are busy
+		visit = make_visit(mornings, visitor=VISITOR, planned_date=monday)
+		self.assertEqual((getdate(visit.planned_date), visit.planned_time), (monday, None))

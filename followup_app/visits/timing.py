@@ -140,6 +140,14 @@ def plan_slots(visits: list[tuple[str, date, str | None, str | None]]) -> dict[s
 	return slots
 
 
+def slot_on(customer: str, day: date, visitor: str | None, channel: str | None) -> time | None:
+	"""The planner's time for a visit of `customer` on `day` (a date a person chose, which is kept):
+	the first free quarter hour of the visitor's day inside the customer's preferred time, outside
+	the busy windows; None when that day has no such time."""
+	planned_day, at = plan_slots([(customer, getdate(day), visitor, channel)])[customer]
+	return at if planned_day == getdate(day) else None
+
+
 def planned_at(day: date | str | None, at: time | str | None) -> datetime | None:
 	"""The moment a visit is planned for (its day at midnight when it has no time), for ordering."""
 	if not day:

@@ -10,6 +10,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
 from followup_app.complaints.intake import complaints_from_problems
+from followup_app.core.timeslots import is_placeholder_time
 from followup_app.feedback.praise import share_praise
 from followup_app.feedback.routing import route_visit_feedback
 from followup_app.kpi.definitions import (
@@ -27,7 +28,7 @@ from followup_app.visits.completion import (
 )
 from followup_app.visits.permissions import sees_all_visits
 from followup_app.visits.planner import visit_todo_description
-from followup_app.visits.timing import load_timing, planned_at
+from followup_app.visits.timing import load_timing, planned_at, slot_on
 
 # The statuses a visit may move to from each status; a new visit starts Planned or Completed.
 ALLOWED_TRANSITIONS = {
@@ -57,6 +58,7 @@ class VisitRecord(Document):
 		self.load_script_questions()
 		if self.status == "Planned" and not self.planned_date:
 			frappe.throw(_("A planned visit needs a Planned Date."), title=_("Missing Planned Date"))
+		self.set_planned_time()
 		if self.status == "Completed":
 			self.validate_completion()
 		self.validate_next_action()
@@ -66,6 +68,23 @@ class VisitRecord(Document):
 			if self.status == "Planned" and self.followup_policy and not self.reference_doctype
 			else None
 		)
+
+	def set_planned_time(self):
+		"""A new planned visit without a time someone chose gets the planner's time on its date."""
+		if not (self.is_new() and self.status == "Planned" and self.customer and self.planned_date):
+			return
+		if self.planned_time and not is_placeholder_time(self.planned_time):
+			return
+		self.planned_time = slot_on(self.customer, self.planned_date, self.visitor, self.channel)
+		if not self.planned_time:
+			frappe.msgprint(
+				_(
+					"No time on {0} fits the customer's preferred contact time, the busy windows and the "
+					"visitor's other visits; the visit is planned without a time."
+				).format(frappe.format(self.planned_date, "Date")),
+				title=_("Planned Time"),
+				indicator="orange",
+			)
 
 	def validate_status_change(self):
 		previous = self.get_doc_before_save()
