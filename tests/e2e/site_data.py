@@ -111,6 +111,7 @@ def create() -> dict:
 		)
 		visit.insert(ignore_permissions=True)
 		visits[key] = visit.name
+	item = purchases(run, [customers["visitor"], customers["visitor_zh"]])
 	# The visitor's customer has a history for the brief: an earlier call, a preferred time.
 	frappe.db.set_value(
 		"Customer",
@@ -180,6 +181,7 @@ def create() -> dict:
 		**routing,
 		"desk": desk_path("").rstrip("/"),  # /app on Frappe v15, /desk on v16
 		"run": run,
+		"item": item,
 		"audit_customer": audit_customer,
 		"users": users,
 		"customers": customers,
@@ -190,6 +192,56 @@ def create() -> dict:
 		"script": f"E2E Script {run}",
 		"goal": f"E2E Goal {run}",
 	}
+
+
+def purchases(run: str, customers: list[str]) -> str:
+	"""Two submitted invoices of each customer (40 and 200 days ago), for the brief's purchase figures.
+
+	Written as rows: the brief reads them, and the suite removes them again without the accounting
+	entries a real submission makes."""
+	item = frappe.get_doc(
+		{
+			"doctype": "Item",
+			"item_code": f"E2E 茶具 {run}",
+			"item_group": frappe.db.get_value("Item Group", {"is_group": 0}),
+			"stock_uom": "Nos",
+			"is_stock_item": 0,
+		}
+	).insert(ignore_permissions=True)
+	company = frappe.db.get_value("Company", {}, "name", order_by="creation asc")
+	for customer in customers:
+		for days_ago, amount in ((40, 1200), (200, 800)):
+			invoice = frappe.new_doc("Sales Invoice")
+			invoice.update(
+				{
+					"name": f"E2E-SINV-{frappe.generate_hash(length=8)}",
+					"customer": customer,
+					"customer_name": customer,
+					"company": company,
+					"posting_date": add_days(nowdate(), -days_ago),
+					"due_date": add_days(nowdate(), -days_ago),
+					"docstatus": 1,
+					"is_return": 0,
+					"grand_total": amount,
+					"base_grand_total": amount,
+				}
+			)
+			invoice.append(
+				"items",
+				{
+					"item_code": item.name,
+					"item_name": item.item_name,
+					"qty": 2,
+					"stock_qty": 2,
+					"rate": amount / 2,
+					"amount": amount,
+					"base_net_amount": amount,
+				},
+			)
+			invoice.db_insert()
+			for row in invoice.items:
+				row.db_insert()
+	return item.name
 
 
 def route_feedback(run: str, customer: str, visitor: str, owner: str) -> dict:
@@ -248,6 +300,12 @@ def remove(created: dict):
 			for child in frappe.get_meta(doctype).get_table_fields():
 				frappe.db.delete(child.options, {"parent": name, "parenttype": doctype})
 			frappe.db.delete(doctype, {"name": name})
+	invoices = frappe.get_all("Sales Invoice", filters={"customer": ("in", customers)}, pluck="name")
+	if invoices:
+		frappe.db.delete("Sales Invoice Item", {"parent": ("in", invoices)})
+		frappe.db.delete("Sales Invoice", {"name": ("in", invoices)})
+	if frappe.db.exists("Item", created["item"]):
+		frappe.delete_doc("Item", created["item"], force=True, ignore_permissions=True)
 	for contact in frappe.get_all(
 		"Dynamic Link", filters={"link_doctype": "Customer", "link_name": ("in", customers)}, pluck="parent"
 	):

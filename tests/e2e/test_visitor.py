@@ -43,7 +43,10 @@ def test_visitor_works_a_day_of_visits(desk, run_data):
 	brief.wait_for()
 	text = brief.inner_text()
 	assert f"E2E earlier call {data['run']}" in text, text
-	assert "Not shown: you cannot read Sales Invoices." in text, text
+	# Purchases: the visitor cannot open Sales Invoices, yet sees the figures (unlinked).
+	assert "Revenue, Last 12 Months" in text and "Not shown" not in text, text
+	assert "E2E 茶具" in text, text
+	assert brief.locator("a[href*='sales-invoice']").count() == 0
 	assert "工作日 上午" in text, text
 	assert (
 		brief.locator(f"a[href^='{Desk.path('visit-record/')}']").count() >= 2
@@ -166,6 +169,12 @@ def test_visitor_in_chinese(desk, run_data):
 		[("Praise", "Service Response", "客服响应很快")],
 	)
 	problems["visit form"] = untranslated_on_page(visitor, english)
+	brief = visitor.page.locator(".frappe-control[data-fieldname='customer_brief'] .followup-brief")
+	text = brief.inner_text()
+	assert visitor.t("Revenue, Last 12 Months") in text and visitor.t("Purchases") in text, text
+	assert "E2E 茶具" in text, text
+	brief.scroll_into_view_if_needed()
+	visitor.screenshot("visit-brief-zh", docs=True)
 	visitor.save()
 
 	visitor.open_form("Customer", data["customers"]["visitor_zh"])
@@ -182,3 +191,28 @@ def test_visitor_in_chinese(desk, run_data):
 		problems[report] = untranslated_on_page(visitor, english)
 	problems = {page: words for page, words in problems.items() if words}
 	assert not problems, f"untranslated on zh pages: {problems}"
+
+
+def test_visitor_plans_a_visit_by_hand(desk, run_data):
+	"""A visit made in the desk without a time gets the planner's time on the chosen date, inside the
+	customer's preferred contact time (工作日 上午), not the clock's time."""
+	data = run_data
+	visitor = desk().login(data["users"]["visitor"])
+	visitor.goto("visit-record/new")
+	visitor.wait_form("Visit Record")
+	visitor.fill("customer", data["customers"]["visitor"])
+	visitor.fill("visit_type", "Routine Maintenance")
+	visitor.fill("channel", "Phone")
+	tuesday = visitor.page.evaluate(
+		"""() => { const day = moment().add(1, 'days'); while (day.isoWeekday() !== 2) day.add(1, 'days');
+			return day.format('YYYY-MM-DD'); }"""
+	)
+	visitor.page.evaluate("(day) => cur_frm.set_value('planned_date', day)", tuesday)
+	visitor.idle()
+	visitor.save()
+	doc = visitor.doc()
+	assert doc["planned_date"] == tuesday, doc
+	hour, minute, second = (int(part) for part in doc["planned_time"].split(".")[0].split(":"))
+	assert 9 <= hour < 12 and minute % 15 == 0 and second == 0, doc["planned_time"]
+	visitor.control("planned_time").scroll_into_view_if_needed()
+	visitor.screenshot("visit-planned-by-hand", docs=True)
