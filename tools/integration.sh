@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Integration tier: runs the app's FrappeTestCase suite on an existing ERPNext v15 bench site.
+# Integration tier: runs the app's FrappeTestCase suite on an existing ERPNext v15 or v16 bench site.
 #
 # Finding the bench: $FOLLOWUP_BENCH, else the first of /opt/frappe-bench, ~/frappe-bench that holds
 # apps/frappe, apps/erpnext, env/ and sites/. The site: $FOLLOWUP_SITE, else sites/currentsite.txt, else
@@ -23,7 +23,7 @@ for candidate in "${FOLLOWUP_BENCH:-}" /opt/frappe-bench "$HOME/frappe-bench"; d
 	fi
 done
 if [ -z "$bench_dir" ]; then
-	echo "integration: skipped (no bench: set FOLLOWUP_BENCH to an ERPNext v15 bench, or create /opt/frappe-bench)"
+	echo "integration: skipped (no bench: set FOLLOWUP_BENCH to an ERPNext v15 or v16 bench, or create /opt/frappe-bench)"
 	echo "e2e: skipped (no bench)"
 	exit 0
 fi
@@ -94,8 +94,9 @@ set +e
 run_bench run-tests --app followup_app 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-ran="$({ grep -Eo '^Ran [0-9]+ tests?' "$log" || true; } | tail -n 1 | { grep -Eo '[0-9]+' || true; } | awk '{ total += $1 } END { print total + 0 }')"
-failed="$({ grep -E '^FAILED \(' "$log" || true; } | tail -n 1 | { grep -Eo '[0-9]+' || true; } | awk '{ total += $1 } END { print total + 0 }')"
+# Frappe v16 prints one "Ran N tests" block per test category: every block counts.
+ran="$({ grep -Eo '^Ran [0-9]+ tests?' "$log" || true; } | { grep -Eo '[0-9]+' || true; } | awk '{ total += $1 } END { print total + 0 }')"
+failed="$({ grep -E '^FAILED \(' "$log" || true; } | { grep -Eo '[0-9]+' || true; } | awk '{ total += $1 } END { print total + 0 }')"
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 	failed=1
