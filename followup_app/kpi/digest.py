@@ -96,20 +96,22 @@ def render_digest(figures: dict, lang: str) -> tuple[str, str]:
 			{**row, "label": _(KPIS[row["key"]].label, lang=lang), "trend": trend(row)}
 			for row in figures["kpis"]
 		],
-		"goals_at_risk": [
-			{**goal, "metric": _(goal.metric, lang=lang), "url": form_url("Followup Goal", goal.name)}
-			for goal in figures["goals_at_risk"]
-		],
-		"goals_not_measured": [
-			{**goal, "metric": _(goal.metric, lang=lang), "url": form_url("Followup Goal", goal.name)}
-			for goal in figures["goals_not_measured"]
-		],
+		"goals_at_risk": shown_goals(figures["goals_at_risk"], lang),
+		"goals_not_measured": shown_goals(figures["goals_not_measured"], lang),
 		"workspace_url": desk_url("customer-follow-up"),
 		"site_url": frappe.utils.get_url(),  # for templates edited before the links above existed
 	}
 	return frappe.render_template(template.subject, context), frappe.render_template(
 		template.response_html, context
 	)
+
+
+def shown_goals(goals: list, lang: str) -> list[dict]:
+	"""Goals as the digest shows them: the metric in the reader's language, a link to the form."""
+	return [
+		{**goal, "metric": _(goal.metric, lang=lang), "url": form_url("Followup Goal", goal.name)}
+		for goal in goals
+	]
 
 
 def trend(row: dict) -> str:

@@ -20,6 +20,30 @@ PREFIX = "_Test Chunk "
 CUSTOMERS = [f"{PREFIX}{letter}" for letter in "ABCDE"]
 
 
+def at_once(work, job, copies: int = 2) -> list[Exception]:
+	"""Run `work` in `copies` threads at the same moment, each on its own connection to this site with
+	`job` registered, as separate workers would; returns what they raised."""
+	site, errors = frappe.local.site, []
+
+	def on_own_connection():
+		frappe.init(site=site)
+		frappe.connect()
+		try:
+			with patch.dict(runs.JOBS, {job.label: job}):
+				work()
+		except Exception as error:
+			errors.append(error)
+		finally:
+			frappe.destroy()
+
+	threads = [threading.Thread(target=on_own_connection) for _ in range(copies)]
+	for thread in threads:
+		thread.start()
+	for thread in threads:
+		thread.join()
+	return errors
+
+
 class TestChunkedRuns(FrappeTestCase):
 	"""The nightly run over five customers in chunks of two: three chunks, the last with one."""
 
@@ -114,50 +138,14 @@ class TestChunkedRuns(FrappeTestCase):
 		self.assertEqual([row.records for row in self.chunks()], [2, 2, 1])
 
 	def test_two_coordinators_at_once_record_one_run_and_queue_each_chunk_once(self):
-		site, enqueued, errors = frappe.local.site, [], []
-		job = self.job
-
-		def coordinator():
-			frappe.init(site=site)
-			frappe.connect()
-			try:
-				with patch.dict(runs.JOBS, {job.label: job}):
-					runs.start_run(job, self.run_key)
-				enqueued.append(
-					frappe.get_all("Followup Job Run", filters={"name": runs.run_name(job, self.run_key)})
-				)
-			except Exception as error:
-				errors.append(error)
-			finally:
-				frappe.destroy()
-
-		threads = [threading.Thread(target=coordinator) for _ in range(2)]
-		for thread in threads:
-			thread.start()
-		for thread in threads:
-			thread.join()
+		errors = at_once(lambda: runs.start_run(self.job, self.run_key), self.job)
 		self.assertEqual(errors, [])
 		self.assertEqual(frappe.db.count("Followup Job Run", {"name": self.run_name()}), 1)
 		self.assertEqual(len(self.chunks()), 3)
 		self.assertEqual(runs.enqueue_unfinished(self.run_name()), 0)  # all three already queued
 
 		# Two jobs of the same chunk at once: one claims it, the other finds it taken.
-		def chunk_job():
-			frappe.init(site=site)
-			frappe.connect()
-			try:
-				with patch.dict(runs.JOBS, {job.label: job}):
-					runs.run_chunk(self.run_name(), 1)
-			except Exception as error:
-				errors.append(error)
-			finally:
-				frappe.destroy()
-
-		threads = [threading.Thread(target=chunk_job) for _ in range(2)]
-		for thread in threads:
-			thread.start()
-		for thread in threads:
-			thread.join()
+		errors = at_once(lambda: runs.run_chunk(self.run_name(), 1), self.job)
 		self.assertEqual(errors, [])
 		self.finish_chunks(1, 2, 3)
 		self.assertEqual(self.planned(), dict.fromkeys(CUSTOMERS, 1))
@@ -177,7 +165,7 @@ class TestChunkedRuns(FrappeTestCase):
 		frappe.db.set_value("Followup Job Chunk", {"parent": self.run_name()}, "status", "Failed")
 		frappe.db.commit()  # three failed chunks for the hourly retry to offer again
 
-		site, errors, enqueued = frappe.local.site, [], []
+		enqueued = []
 		looked = threading.Barrier(2)
 		real_enqueue = frappe.enqueue
 
@@ -192,23 +180,8 @@ class TestChunkedRuns(FrappeTestCase):
 			enqueued.append(kwargs["job_id"])
 			return real_enqueue(method, **{**kwargs, "deduplicate": False})
 
-		def coordinator():
-			frappe.init(site=site)
-			frappe.connect()
-			try:
-				with patch.dict(runs.JOBS, {self.job.label: self.job}):
-					runs.enqueue_unfinished(self.run_name())
-			except Exception as error:
-				errors.append(error)
-			finally:
-				frappe.destroy()
-
 		with patch("frappe.enqueue", enqueue_with_a_wide_gap):
-			threads = [threading.Thread(target=coordinator) for _ in range(2)]
-			for thread in threads:
-				thread.start()
-			for thread in threads:
-				thread.join()
+			errors = at_once(lambda: runs.enqueue_unfinished(self.run_name()), self.job)
 		self.assertEqual(errors, [])
 		self.assertEqual(
 			sorted(enqueued), sorted(chunk_job_id(self.job.label, self.run_key, n) for n in (1, 2, 3))

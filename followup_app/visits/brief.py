@@ -69,6 +69,7 @@ def brief_data(customer: str) -> dict:
 	doc.check_permission("read")
 	doc.apply_fieldlevel_read_permissions()
 	values = {field: doc.get(field) for field in CUSTOMER_FIELDS}
+	invoices_readable = readable("Sales Invoice")
 	followup_visible = "followup_tier" in {
 		df.fieldname for df in doc.meta.fields
 	} and doc.has_permlevel_access_to("followup_tier", permission_type="read")
@@ -79,7 +80,7 @@ def brief_data(customer: str) -> dict:
 		"contact": contact_of(doc.name, values.get("customer_primary_contact"))
 		if readable("Contact")
 		else None,
-		"sales": sales_of(doc.name) if shows_purchases() else None,
+		"sales": sales_of(doc.name, invoices_readable) if shows_purchases(invoices_readable) else None,
 		"complaints": complaints_of(doc.name) if readable("Complaint") else None,
 		"visits": visits_of(doc.name) if readable("Visit Record") else None,
 		"satisfaction": satisfaction_of(doc.name, values, followup_visible),
@@ -144,17 +145,17 @@ def contact_of(customer: str, primary: str | None) -> dict | None:
 	}
 
 
-def shows_purchases() -> bool:
+def shows_purchases(invoices_readable: bool) -> bool:
 	"""Whether the reader sees the customer's purchase figures: anyone who may read Sales Invoices,
 	and the app's roles unless Followup Settings hides them (Show Purchases in the Brief)."""
-	if readable("Sales Invoice"):
+	if invoices_readable:
 		return True
 	if not APP_ROLES & set(frappe.get_roles()):
 		return False
 	return bool(frappe.db.get_single_value("Followup Settings", "show_purchases_in_brief"))
 
 
-def sales_of(customer: str) -> dict:
+def sales_of(customer: str, invoices_linked: bool) -> dict:
 	"""First and last invoice, 12-month revenue and order count, top items of the last 12 months,
 	computed here from the submitted invoices (the reader may not open them: `invoices_linked`)."""
 	today = getdate(nowdate())
@@ -204,7 +205,7 @@ def sales_of(customer: str) -> dict:
 		],
 		"from_date": year_from,
 		"to_date": today,
-		"invoices_linked": readable("Sales Invoice"),
+		"invoices_linked": invoices_linked,
 		"items_linked": readable("Item"),
 	}
 
