@@ -12,7 +12,7 @@ def followup_demo(context, seed: int):
 	points, goals) into the site."""
 	import frappe
 
-	from followup_app.demo import load_demo
+	from followup_app.demo.records import load_demo
 
 	frappe.init(site=get_site(context))
 	frappe.connect()

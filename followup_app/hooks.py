@@ -101,7 +101,7 @@ doc_events = {
 		"after_insert": "followup_app.complaints.responses.first_response_by_email",
 	},
 	"Personal Data Deletion Request": {
-		"on_change": "followup_app.privacy.redact_after_deletion",
+		"on_change": "followup_app.customers.personal_data.redact_after_deletion",
 	},
 }
 
@@ -112,12 +112,12 @@ doc_events = {
 # survey went to. Deletion replaces that email by the request's anonymous address and redacts the
 # listed contact details and free text; counts, scores and outcomes stay for the KPIs. Loyalty points
 # belong to the customer: mentions of the person's name or email are replaced in their text.
-# followup_app.privacy adds to both what they cannot reach: child rows and the customer's points
+# followup_app.customers.personal_data adds to both what they cannot reach: child rows and the customer's points
 # ledger in the download; child rows, the ToDos written from the records and their change history
 # (Version) in the deletion.
 
 override_doctype_class = {
-	"Personal Data Download Request": "followup_app.privacy.PersonalDataDownloadRequest",
+	"Personal Data Download Request": "followup_app.customers.personal_data.PersonalDataDownloadRequest",
 }
 
 user_data_fields = [

@@ -19,7 +19,7 @@ import frappe
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 
 from followup_app.benchmarks.data import PREFIX, common_columns, insert_in_batches, leaf
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 from followup_app.visits.brief import get_brief
 
 CUSTOMER = f"{PREFIX}BRIEF"

@@ -21,7 +21,7 @@ from followup_app.benchmarks.data import (
 	open_complaint,
 )
 from followup_app.complaints.escalation import update_sla
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 
 
 def generate(count: int):

@@ -8,7 +8,7 @@ from unittest.mock import patch
 import frappe
 from frappe.utils import add_days, now_datetime
 
-from followup_app.bulk import bulk_insert_dicts
+from followup_app.platform.bulk import bulk_insert_dicts
 
 PREFIX = "BENCH-"
 

@@ -23,7 +23,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.benchmarks.data import PREFIX, common_columns, insert_in_batches, leaf, measured
 from followup_app.customers.data_audit import AUDIT_REPORT, CARD_CACHE_KEY, customers_with_problems
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 
 AUDIT = f"{PREFIX}AUDIT-"
 MANAGER = "bench.audit.manager@example.com"

@@ -28,7 +28,7 @@ from followup_app.benchmarks.data import (
 )
 from followup_app.customers.refresh import refresh_customers
 from followup_app.kpi import cards
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 from followup_app.visits.repurchase import update_followed_by_purchase
 
 CUSTOMERS = 100_000

@@ -34,7 +34,7 @@ from followup_app.benchmarks.data import (
 	open_complaint,
 )
 from followup_app.scheduling import hourly, nightly, runs
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 
 CUSTOMERS = 1_000_000
 COMPLAINTS = 500_000

@@ -31,7 +31,7 @@ def prepare(count: int = 3000, path: str = "/tmp/followup_survey_tokens.txt") ->
 	import frappe
 
 	from followup_app.surveys.sending import create_and_send
-	from followup_app.testing import make_customer
+	from followup_app.testing.fixtures import make_customer
 
 	if not frappe.db.exists("Customer", CUSTOMER):
 		make_customer(CUSTOMER)

@@ -31,7 +31,7 @@ from followup_app.benchmarks.data import (
 )
 from followup_app.scheduling.nightly import customer_spans, run_customer_steps
 from followup_app.scheduling.runs import DEFAULT_CHUNK_SIZE
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 from followup_app.visits.planner import plan_due_visits
 
 TIERS = ("VIP", "Key", "Normal")

@@ -9,8 +9,8 @@ from frappe.utils import get_datetime, now_datetime
 from followup_app.complaints.sla import at_risk_percent
 from followup_app.core.chunks import Span
 from followup_app.core.sla import SlaClock, escalation_needed, sla_status
-from followup_app.languages import in_language_of
-from followup_app.notifications import FOLLOWUP_MANAGER, notify, role_users
+from followup_app.platform.languages import in_language_of
+from followup_app.platform.notifications import FOLLOWUP_MANAGER, notify, role_users
 from followup_app.scheduling.spans import within
 
 COMPLAINT = "Complaint"

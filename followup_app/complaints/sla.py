@@ -6,7 +6,7 @@ import frappe
 from frappe.utils import getdate
 
 from followup_app.core.sla import add_business_hours
-from followup_app.holidays import holidays_from
+from followup_app.platform.holidays import holidays_from
 
 
 def sla_hours(severity: str) -> tuple[float, float]:

@@ -7,7 +7,7 @@ from frappe.utils import add_to_date, get_datetime
 from followup_app.complaints.escalation import update_sla
 from followup_app.core.chunks import Span
 from followup_app.scheduling.hourly import run_complaint_steps, scheduled_sla_run
-from followup_app.testing import make_customer, make_user
+from followup_app.testing.fixtures import make_customer, make_user
 
 MANAGER = "escalation.manager@example.com"
 

@@ -3,7 +3,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from followup_app.testing import make_customer, make_user
+from followup_app.testing.fixtures import make_customer, make_user
 
 HANDLER = "complaint.perm.handler@example.com"
 ACCOUNT_MANAGER = "complaint.perm.am@example.com"

@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from followup_app.languages import in_language_of
+from followup_app.platform.languages import in_language_of
 from followup_app.visits.referenced import plan_referenced_visit
 
 VERIFICATION = "Complaint Verification"

@@ -1,7 +1,7 @@
 """How far the numbers typed into the app's forms may go, as data.
 
 Every numeric input of the app's DocTypes and their child tables has a Limit in `LIMITS`; the desk
-refuses a value outside it with a message and saves nothing (`followup_app.limits.validate_limits`).
+refuses a value outside it with a message and saves nothing (`followup_app.platform.limits.validate_limits`).
 Two inputs have a range that depends on another field and are checked by their own rule: a goal's
 target by its metric (`target_limit`) and a points entry's sign by its type
 (`core.points.signed_points`).

@@ -1,1 +1,2 @@
-"""Nightly customer refresh: tier, lifecycle stage and churn risk, in bulk."""
+"""Customers: the nightly refresh of tier, lifecycle stage and churn risk, tiers pinned by hand, the
+Follow-up tab, satisfaction figures on the customer, the data audit and a contact's personal data."""

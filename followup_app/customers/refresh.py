@@ -12,12 +12,12 @@ from frappe.query_builder.functions import Count, Max, Min, Sum
 from frappe.utils import getdate
 from pypika.terms import Case
 
-from followup_app.bulk import update_by_name
 from followup_app.core.chunks import Span
 from followup_app.core.churn import ChurnSignals, churn_risk, encode_factors
 from followup_app.core.lifecycle import lifecycle_stage
 from followup_app.core.tiers import TierThreshold, tier_for_revenue
 from followup_app.customers.tiering import log_tier_changes
+from followup_app.platform.bulk import update_by_name
 from followup_app.scheduling.spans import within
 from followup_app.visits.planner import plan_due_visits
 

@@ -9,7 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, formatdate, getdate, now_datetime, nowdate
 
 from followup_app.customers.data_audit import CARD_CACHE_KEY, audit_customers, customers_with_problems
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 
 GROUP = "_Test Data Audit Group"
 MANAGER = "audit.manager@example.com"

@@ -8,7 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client, now_datetime
 
 from followup_app.setup.custom_fields import FOLLOWUP_PERMLEVEL
-from followup_app.testing import api_token, make_customer, make_user, make_visit
+from followup_app.testing.fixtures import api_token, make_customer, make_user, make_visit
 
 MANAGER = "followup.tab.manager@example.com"
 VISITOR = "followup.tab.visitor@example.com"

@@ -7,7 +7,7 @@ from frappe.utils import add_days, getdate, nowdate
 from followup_app.core.chunks import Span
 from followup_app.customers.refresh import refresh_customers
 from followup_app.scheduling.nightly import run_customer_steps
-from followup_app.testing import make_customer, make_invoice
+from followup_app.testing.fixtures import make_customer, make_invoice
 
 
 class TestCustomerRefresh(FrappeTestCase):

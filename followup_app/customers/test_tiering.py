@@ -7,10 +7,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_datetime, now_datetime
 
-from followup_app.bulk import bulk_insert_dicts
 from followup_app.customers.refresh import refresh_customers
 from followup_app.patches import pin_tiers_set_by_hand
-from followup_app.testing import make_customer, make_user
+from followup_app.platform.bulk import bulk_insert_dicts
+from followup_app.testing.fixtures import make_customer, make_user
 
 
 class TestTiering(FrappeTestCase):

@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import fmt_money, now, now_datetime
 
-from followup_app.bulk import bulk_insert_dicts
+from followup_app.platform.bulk import bulk_insert_dicts
 
 
 def pin_tier_set_by_hand(doc, method=None):

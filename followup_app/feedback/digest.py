@@ -14,9 +14,9 @@ import frappe
 from frappe import _
 from frappe.utils import get_fullname, get_url, getdate
 
-from followup_app.compat import desk_url, form_url
 from followup_app.core.routing import SURVEY_ANSWER, digest_lines, routed_users, week_of
-from followup_app.languages import in_language, user_language
+from followup_app.platform.compat import desk_url, form_url
+from followup_app.platform.languages import in_language, user_language
 
 EMAIL_TEMPLATES = {"en": "Followup Feedback Digest", "zh": "Followup Feedback Digest (zh)"}
 VISIT = "Visit Record"

@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_fullname, now_datetime
 
-from followup_app.notifications import notify
+from followup_app.platform.notifications import notify
 
 VISIT = "Visit Record"
 

@@ -28,9 +28,9 @@ from followup_app.core.routing import (
 	batches_per_user,
 	due_for_routing,
 )
-from followup_app.languages import by_language, in_language
-from followup_app.notifications import role_users
-from followup_app.visits.playbooks import quietly
+from followup_app.platform.languages import by_language, in_language
+from followup_app.platform.notifications import role_users
+from followup_app.platform.timeline import quietly
 
 VISIT = "Visit Record"
 SURVEY = "Satisfaction Survey"

@@ -6,7 +6,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.feedback.digest import digest_contents, scheduled_send_feedback_digest, send_feedback_digest
 from followup_app.feedback.test_routing import OWNER, OWNER_ZH, ROLE_USERS, RoutingTestCase
-from followup_app.testing import OutgoingMailTestMixin, mail_text
+from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
 
 
 def mails_to(recipient: str) -> list[str]:

@@ -5,7 +5,7 @@ from frappe.utils import add_years, nowdate
 
 from followup_app.feedback.praise import manager_of
 from followup_app.feedback.test_routing import VISITOR, RoutingTestCase
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 
 MANAGER = "routing.manager@example.com"
 

@@ -11,7 +11,7 @@ from frappe.utils import getdate, now_datetime
 from followup_app.core import goals
 from followup_app.core.kpi import KPIS, TOTAL
 from followup_app.kpi.definitions import Scope, kpi_total
-from followup_app.notifications import FOLLOWUP_MANAGER, notify, role_users
+from followup_app.platform.notifications import FOLLOWUP_MANAGER, notify, role_users
 
 METRICS = {kpi.label: key for key, kpi in KPIS.items()}
 SCOPE_FIELDS = ("customer_tier", "customer_group", "territory", "visitor")  # named as the report filters

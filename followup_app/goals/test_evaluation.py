@@ -7,7 +7,7 @@ from frappe.utils import add_days, getdate, nowdate
 from followup_app.goals.evaluation import evaluate, evaluate_open_goals, report_filters
 from followup_app.kpi.digest import digest_figures
 from followup_app.kpi.test_definitions import GROUP, VISITOR, KpiDatasetTestCase
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 
 OWNER = "goal.owner@example.com"
 

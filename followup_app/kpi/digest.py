@@ -7,11 +7,11 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate
 
-from followup_app.compat import desk_url, form_url
 from followup_app.core.kpi import KPIS, change, improved
 from followup_app.goals.evaluation import current_value
 from followup_app.kpi.definitions import EVER, Scope, kpi_table, kpi_total
-from followup_app.notifications import FOLLOWUP_MANAGER, role_users
+from followup_app.platform.compat import desk_url, form_url
+from followup_app.platform.notifications import FOLLOWUP_MANAGER, role_users
 
 DIGEST_KPIS = (
 	"visit_completion_rate",

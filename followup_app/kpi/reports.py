@@ -14,12 +14,12 @@ from datetime import date
 import frappe
 from frappe import _
 
-from followup_app.compat import list_path, report_path
 from followup_app.core.calendar import period_days
 from followup_app.core.charts import chart_series
 from followup_app.core.kpi import FIGURES, MEAN, PERCENT, TOTAL
 from followup_app.core.timeslots import CALL_CHANNELS, ONSITE_CHANNELS
 from followup_app.kpi.definitions import DIMENSIONS, GROUP_LABELS, MEASURES, PERIODS, Scope, kpi_table
+from followup_app.platform.compat import list_path, report_path
 
 GROUP_FIELDTYPES = {
 	"customer": ("Link", "Customer"),

@@ -7,7 +7,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, get_datetime, getdate, nowdate
 
 from followup_app.kpi.definitions import Scope, kpi_rows, kpi_table, kpi_total
-from followup_app.testing import make_customer, make_invoice, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_invoice, make_user, make_visit
 
 GROUP = "_Test KPI Group"
 LEAVES = ("_Test KPI Leaf A", "_Test KPI Leaf B")

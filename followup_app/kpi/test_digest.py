@@ -5,7 +5,8 @@ from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.kpi.digest import digest_figures, scheduled_send_weekly_digest, send_weekly_digest
 from followup_app.kpi.test_definitions import KpiDatasetTestCase
-from followup_app.testing import OutgoingMailTestMixin, mail_text, make_user
+from followup_app.testing.fixtures import make_user
+from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
 
 MANAGERS = {"digest.en@example.com": "en", "digest.zh@example.com": "zh"}
 

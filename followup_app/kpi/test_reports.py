@@ -8,11 +8,11 @@ import frappe
 from frappe.desk.query_report import run
 from frappe.utils import add_days, getdate, nowdate
 
-from followup_app.compat import desk_path
 from followup_app.kpi import cards
 from followup_app.kpi.reports import Column, report_chart
 from followup_app.kpi.test_definitions import CATEGORIES, GROUP, VISITOR, KpiDatasetTestCase
-from followup_app.languages import in_language
+from followup_app.platform.compat import desk_path
+from followup_app.platform.languages import in_language
 
 REPORTS = (
 	"Followup KPI",

@@ -16,12 +16,12 @@ from frappe.query_builder import Order
 from frappe.query_builder.functions import Count
 from frappe.utils import getdate
 
-from followup_app.bulk import update_by_name
 from followup_app.core.churn import FACTOR_LABELS, encode_factors
 from followup_app.core.goals import baseline_window
-from followup_app.customer_stats import NPS_CATEGORIES
+from followup_app.customers.satisfaction import NPS_CATEGORIES
 from followup_app.goals.evaluation import goal_scope, metric_key
 from followup_app.kpi.definitions import kpi_total
+from followup_app.platform.bulk import update_by_name
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 
 

@@ -12,7 +12,7 @@ import json
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
-from followup_app.bulk import update_by_name
+from followup_app.platform.bulk import update_by_name
 from followup_app.setup.custom_fields import CUSTOM_FIELDS
 
 TIER_FIELDS = ("followup_tier", "tier_pinned")

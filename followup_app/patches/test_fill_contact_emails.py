@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from followup_app.patches import fill_contact_emails
-from followup_app.testing import make_customer, make_visit
+from followup_app.testing.fixtures import make_customer, make_visit
 
 
 class TestFillContactEmails(FrappeTestCase):

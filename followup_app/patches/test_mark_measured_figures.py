@@ -8,7 +8,7 @@ from frappe.utils import getdate
 from followup_app.patches import mark_measured_figures
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import make_customer, make_visit
+from followup_app.testing.fixtures import make_customer, make_visit
 
 CSAT = "Customer Satisfaction (CSAT)"
 NPS = "Net Promoter Score (NPS)"

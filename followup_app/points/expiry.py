@@ -7,9 +7,9 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, now_datetime
 
-from followup_app.bulk import bulk_insert_dicts, reserve_names
 from followup_app.core.chunks import Span
 from followup_app.core.points import Lot, expiring
+from followup_app.platform.bulk import bulk_insert_dicts, reserve_names
 from followup_app.points.ledger import LEDGER, lock_customers, refresh_balances
 from followup_app.scheduling.spans import within
 

@@ -5,7 +5,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
 from followup_app.points.api import redeem_points
-from followup_app.testing import make_customer
+from followup_app.testing.fixtures import make_customer
 
 LEDGER = "Loyalty Points"
 ENTRY = "Loyalty Point Entry"

@@ -16,10 +16,10 @@ import frappe
 from frappe.query_builder.functions import Count
 from frappe.utils import getdate, nowdate
 
-from followup_app.bulk import ensure_series
 from followup_app.core.chunks import Span
 from followup_app.customers.refresh import refresh_customers
 from followup_app.goals.evaluation import evaluate_open_goals
+from followup_app.platform.bulk import ensure_series
 from followup_app.points.expiry import SERIES as POINTS_SERIES
 from followup_app.points.expiry import expire_points
 from followup_app.scheduling.runs import ChunkResult, Job, register, start_run

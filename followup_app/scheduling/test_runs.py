@@ -13,7 +13,8 @@ from followup_app.core.chunks import Span, chunk_job_id, final_job_id
 from followup_app.customers.refresh import refresh_customers
 from followup_app.scheduling import hourly, nightly, runs
 from followup_app.surveys.expiry import expire_surveys
-from followup_app.testing import finish_queued_jobs, make_customer, make_visit
+from followup_app.testing.fixtures import make_customer, make_visit
+from followup_app.testing.jobs import finish_queued_jobs
 from followup_app.visits.missed import mark_missed_visits
 
 PREFIX = "_Test Chunk "

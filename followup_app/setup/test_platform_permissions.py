@@ -10,7 +10,7 @@ from followup_app.setup.platform_permissions import (
 	grant_platform_permissions,
 	revoke_platform_permissions,
 )
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 
 VISITOR = "followup-perm-visitor@example.com"
 MANAGER_USER = "followup-perm-manager@example.com"

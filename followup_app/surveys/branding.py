@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_date, get_url
 
-from followup_app.visits.completion import default_company
+from followup_app.platform.defaults import default_company
 
 # What a survey can be about: reference DocType -> the field dating it.
 REFERENCE_DATES = {"Sales Invoice": "posting_date", "Visit Record": "planned_date", "Complaint": "opened_on"}

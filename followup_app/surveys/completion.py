@@ -4,8 +4,8 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
 
-from followup_app.customer_stats import refresh_last_nps, refresh_satisfaction
-from followup_app.languages import in_language_of
+from followup_app.customers.satisfaction import refresh_last_nps, refresh_satisfaction
+from followup_app.platform.languages import in_language_of
 from followup_app.points.sources import award
 
 

@@ -7,7 +7,7 @@ from frappe import _
 from frappe.rate_limiter import rate_limit
 from frappe.utils import get_datetime, now_datetime
 
-from followup_app.bulk import update_by_name
+from followup_app.platform.bulk import update_by_name
 from followup_app.surveys.answers import score, store_answers, stored_scores
 from followup_app.surveys.completion import enqueue_completion
 from followup_app.surveys.one_click import record_first_answer

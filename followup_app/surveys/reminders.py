@@ -12,13 +12,13 @@ import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
 
-from followup_app.bulk import update_by_name
 from followup_app.core.chunks import Span
 from followup_app.core.surveys import ONE_CLICK_TYPES, reminder_window
+from followup_app.platform.bulk import update_by_name
+from followup_app.platform.defaults import default_company
 from followup_app.scheduling.spans import within
 from followup_app.surveys.sending import REMINDER, email_survey
 from followup_app.surveys.tokens import new_token, survey_link
-from followup_app.visits.completion import default_company
 
 CHANNELS = ("Email", "SMS")
 CHUNK = 500

@@ -18,12 +18,9 @@ from followup_app.surveys.completion import completion_job_id
 from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.sending import create_and_send
 from followup_app.surveys.tokens import hash_token
-from followup_app.testing import (
-	OutgoingMailTestMixin,
-	finish_queued_jobs,
-	mail_text,
-	make_customer,
-)
+from followup_app.testing.fixtures import make_customer
+from followup_app.testing.jobs import finish_queued_jobs
+from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
 
 CUSTOMER = "_Test One Click"
 NPS = "Net Promoter Score (NPS)"

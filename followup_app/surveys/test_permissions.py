@@ -8,7 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
 from followup_app.surveys.qr import survey_qr
-from followup_app.testing import api_token, make_customer, make_user, make_visit
+from followup_app.testing.fixtures import api_token, make_customer, make_user, make_visit
 
 VISITOR = "survey.perm.visitor@example.com"
 ACCOUNT = "survey.perm.account@example.com"

@@ -13,7 +13,8 @@ from frappe.utils import add_to_date, get_test_client, now_datetime
 
 from followup_app.surveys.completion import completion_job_id
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import finish_queued_jobs, make_customer
+from followup_app.testing.fixtures import make_customer
+from followup_app.testing.jobs import finish_queued_jobs
 
 SUBMIT = "/api/method/followup_app.surveys.public.submit"
 CUSTOMER = "_Test Survey Endpoint"

@@ -7,9 +7,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import format_date, get_url
 
+from followup_app.platform.defaults import default_company
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import make_customer, make_visit
-from followup_app.visits.completion import default_company
+from followup_app.testing.fixtures import make_customer, make_visit
 
 PAGE = "followup_app/www/survey.html"
 

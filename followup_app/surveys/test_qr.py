@@ -11,7 +11,7 @@ from followup_app.surveys.public import find_open_survey
 from followup_app.surveys.qr import survey_qr, visit_survey_qr
 from followup_app.surveys.sending import create_and_send
 from followup_app.surveys.tokens import hash_token
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 
 VISITOR = "qr.visitor@example.com"
 OTHER = "qr.other@example.com"

@@ -9,16 +9,17 @@ from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 
-from followup_app.compat import desk_path
 from followup_app.core.chunks import Span
 from followup_app.kpi.test_definitions import make_group
+from followup_app.platform.compat import desk_path
 from followup_app.scheduling.nightly import run_customer_steps
 from followup_app.surveys import reminders
 from followup_app.surveys.one_click import record_first_answer
 from followup_app.surveys.public import complete, find_open_survey
 from followup_app.surveys.reminders import send_survey_reminders
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import OutgoingMailTestMixin, mail_text, make_customer
+from followup_app.testing.fixtures import make_customer
+from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
 
 NPS = "Net Promoter Score (NPS)"
 CSAT = "Customer Satisfaction (CSAT)"

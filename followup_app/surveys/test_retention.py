@@ -10,7 +10,8 @@ from followup_app.scheduling.nightly import run_customer_steps
 from followup_app.surveys.public import complete
 from followup_app.surveys.retention import clear_survey_text
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import OutgoingMailTestMixin, make_customer
+from followup_app.testing.fixtures import make_customer
+from followup_app.testing.mail import OutgoingMailTestMixin
 
 CSAT = "Customer Satisfaction (CSAT)"
 OTHER_STEPS = (

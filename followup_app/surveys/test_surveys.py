@@ -7,7 +7,8 @@ from frappe.utils import add_days, add_to_date, get_datetime, now_datetime
 from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import OutgoingMailTestMixin, mail_text, make_customer, make_user
+from followup_app.testing.fixtures import make_customer, make_user
+from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
 
 CSAT = "Customer Satisfaction (CSAT)"
 NPS = "Net Promoter Score (NPS)"
@@ -183,7 +184,7 @@ class TestSurveys(OutgoingMailTestMixin, FrappeTestCase):
 		self.assertRaises(frappe.ValidationError, template.insert)
 
 	def test_post_sale_survey_on_invoice_submit(self):
-		from followup_app.testing import make_invoice
+		from followup_app.testing.fixtures import make_invoice
 
 		frappe.db.set_single_value(
 			"Followup Settings", {"enable_post_sale_survey": 1, "post_sale_survey_template": CSAT}

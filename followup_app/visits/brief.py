@@ -16,9 +16,9 @@ from frappe.query_builder import Case, Order
 from frappe.query_builder.functions import Count, Max, Min, Sum
 from frappe.utils import escape_html, get_fullname, getdate, nowdate
 
-from followup_app.compat import form_path
 from followup_app.core.churn import FACTOR_LABELS, decode_factors
 from followup_app.kpi.reports import list_route
+from followup_app.platform.compat import form_path
 
 APP_ROLES = {"Followup User", "Followup Manager"}
 OPEN_COMPLAINT = ("Open", "In Progress", "Reopened")

@@ -10,10 +10,11 @@ from frappe.utils import getdate, nowdate
 from followup_app.complaints.intake import complaints_from_problems
 from followup_app.complaints.verification import apply_verification
 from followup_app.core.planning import plan_customer
-from followup_app.customer_stats import refresh_satisfaction
+from followup_app.customers.satisfaction import refresh_satisfaction
 from followup_app.feedback.praise import share_praise
 from followup_app.feedback.routing import route_visit_feedback
-from followup_app.holidays import holidays_from
+from followup_app.platform.defaults import default_company
+from followup_app.platform.holidays import holidays_from
 from followup_app.points.sources import award_visit_participation
 from followup_app.visits.playbooks import apply_playbook
 from followup_app.visits.repurchase import update_followed_by_purchase
@@ -98,15 +99,6 @@ def create_opportunities(visit):
 				frappe.utils.get_link_to_form("Opportunity", opportunity.name)
 			),
 		)
-
-
-def default_company() -> str:
-	"""The user's default company, else the global default, else the first company."""
-	return (
-		frappe.defaults.get_user_default("Company")
-		or frappe.db.get_single_value("Global Defaults", "default_company")
-		or frappe.db.get_value("Company", {}, "name")
-	)
 
 
 def assign_next_action(visit):

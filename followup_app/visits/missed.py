@@ -7,7 +7,7 @@ from frappe import _
 from frappe.utils import add_days, getdate, now_datetime
 
 from followup_app.core.chunks import Span
-from followup_app.notifications import notify_managers
+from followup_app.platform.notifications import notify_managers
 from followup_app.scheduling.spans import within
 from followup_app.visits.planner import VISIT, plan_due_visits
 

@@ -16,13 +16,13 @@ from frappe import _
 from frappe.query_builder.functions import Count, Max, Min
 from frappe.utils import escape_html, getdate, now_datetime
 
-from followup_app.bulk import bulk_insert_dicts, reserve_names
 from followup_app.core.cadence import PolicyRule, matching_policy, tree_ancestors
 from followup_app.core.chunks import Span
 from followup_app.core.planning import CustomerPlan, CustomerSchedule, choose_visitors, plan_customer
-from followup_app.holidays import holidays_from
-from followup_app.languages import in_language_of
-from followup_app.notifications import notify, role_users
+from followup_app.platform.bulk import bulk_insert_dicts, reserve_names
+from followup_app.platform.holidays import holidays_from
+from followup_app.platform.languages import in_language_of
+from followup_app.platform.notifications import notify, role_users
 from followup_app.scheduling.spans import within
 from followup_app.visits.timing import plan_slots, planned_at
 

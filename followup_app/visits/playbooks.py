@@ -8,8 +8,6 @@ transaction as the effects, and a visit that has it is never played again, howev
 saved. Each effect is noted in the visit's timeline.
 """
 
-from contextlib import contextmanager
-
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
@@ -17,25 +15,15 @@ from frappe.utils import escape_html, get_fullname, getdate, now_datetime, nowda
 
 from followup_app.core.calendar import next_working_day
 from followup_app.core.playbooks import OutcomeRule, VisitFacts, decide, is_reached, rule_for
-from followup_app.holidays import holidays_from
-from followup_app.languages import by_language, in_language, in_language_of
-from followup_app.notifications import notify, role_users
+from followup_app.platform.defaults import default_company
+from followup_app.platform.holidays import holidays_from
+from followup_app.platform.languages import by_language, in_language, in_language_of
+from followup_app.platform.notifications import notify, role_users
+from followup_app.platform.timeline import quietly
 from followup_app.visits.planner import policy_interval
 from followup_app.visits.timing import plan_slots, planned_at
 
 VISIT = "Visit Record"
-
-
-@contextmanager
-def quietly():
-	"""Drop the messages Frappe shows while the block runs (an assignment's "shared with", a missing
-	email account's error): the playbook notes what it did in the visit's timeline instead."""
-	log = frappe.local.message_log
-	count = len(log)
-	try:
-		yield
-	finally:
-		del log[count:]
 
 
 def outcome_rules_of(settings) -> list[OutcomeRule]:
@@ -140,8 +128,6 @@ def email_contact(visit, template_name: str, language: str | None):
 	if (language or "").startswith("zh") and frappe.db.exists("Email Template", f"{template_name} (zh)"):
 		name = f"{template_name} (zh)"
 	template = frappe.get_cached_doc("Email Template", name)
-	from followup_app.visits.completion import default_company
-
 	args = {
 		"customer_name": visit.customer_name or visit.customer,
 		"contact_name": contact_name or visit.customer_name or visit.customer,

@@ -6,7 +6,7 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from followup_app.core.calendar import add_days_skipping_holidays
-from followup_app.holidays import holidays_from
+from followup_app.platform.holidays import holidays_from
 
 
 def default_script(visit_type: str) -> str | None:

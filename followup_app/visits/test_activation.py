@@ -4,7 +4,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
-from followup_app.testing import make_customer, make_invoice, make_user
+from followup_app.testing.fixtures import make_customer, make_invoice, make_user
 
 VISITOR = "activation.manager@example.com"
 

@@ -3,7 +3,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from followup_app.testing import make_user
+from followup_app.testing.fixtures import make_user
 from followup_app.visits.api import plan_visits_now
 
 

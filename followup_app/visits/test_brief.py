@@ -8,11 +8,11 @@ from frappe import _
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 
-from followup_app.compat import desk_path
-from followup_app.demo import cover_fiscal_years
-from followup_app.testing import make_customer, make_invoice, make_user, make_visit
+from followup_app.demo.records import cover_fiscal_years
+from followup_app.platform.compat import desk_path
+from followup_app.platform.defaults import default_company
+from followup_app.testing.fixtures import make_customer, make_invoice, make_user, make_visit
 from followup_app.visits.brief import get_brief
-from followup_app.visits.completion import default_company
 
 MANAGER = "brief.manager@example.com"
 VISITOR = "brief.visitor@example.com"

@@ -6,7 +6,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.core.chunks import Span
 from followup_app.scheduling.nightly import run_customer_steps
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 from followup_app.visits.missed import mark_missed_visits
 
 VISITOR = "missed.visitor@example.com"

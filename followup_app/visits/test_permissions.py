@@ -7,7 +7,7 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
-from followup_app.testing import api_token, make_customer, make_user, make_visit
+from followup_app.testing.fixtures import api_token, make_customer, make_user, make_visit
 
 FIRST = "visit.perm.first@example.com"
 SECOND = "visit.perm.second@example.com"

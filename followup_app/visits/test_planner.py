@@ -8,7 +8,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.core.chunks import Span
 from followup_app.scheduling.nightly import run_customer_steps
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 from followup_app.visits import planner
 from followup_app.visits.planner import plan_due_visits
 

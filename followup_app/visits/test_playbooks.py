@@ -6,13 +6,8 @@ from frappe.utils import add_days, get_time, getdate, now_datetime, nowdate
 
 from followup_app.kpi.definitions import Scope, kpi_table
 from followup_app.setup.default_records import DEFAULT_OUTCOME_RULES
-from followup_app.testing import (
-	OutgoingMailTestMixin,
-	mail_text,
-	make_customer,
-	make_user,
-	make_visit,
-)
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
+from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
 
 VISITOR = "playbook.visitor@example.com"
 MANAGER = "playbook.manager@example.com"

@@ -7,7 +7,7 @@ from frappe.utils import add_days, nowdate
 from followup_app.kpi.definitions import VISIT_KPI_INDEX, VISIT_OWNER_INDEX
 from followup_app.patches import set_followed_by_purchase
 from followup_app.setup.install import PLATFORM_INDEXES
-from followup_app.testing import make_customer, make_invoice, make_visit
+from followup_app.testing.fixtures import make_customer, make_invoice, make_visit
 
 
 def completed_visit(customer: str, days_ago: int):

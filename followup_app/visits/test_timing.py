@@ -6,7 +6,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_time, getdate, nowdate
 
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 from followup_app.visits.planner import plan_due_visits
 from followup_app.visits.timing import plan_slots
 

@@ -24,7 +24,7 @@ from followup_app.core.timeslots import (
 	parse_preferred_time,
 	weekday_index,
 )
-from followup_app.holidays import holidays_from
+from followup_app.platform.holidays import holidays_from
 
 VISIT = "Visit Record"
 DEFAULT_MINUTES = 15  # a visit on a channel without guidance (email, SMS, WeChat) holds a quarter hour

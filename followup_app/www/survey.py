@@ -7,11 +7,11 @@ import frappe
 from frappe import _
 
 from followup_app.core.surveys import SCALES, parse_scale_answer, scale_values
+from followup_app.platform.defaults import default_company
 from followup_app.surveys.answers import choices_of
 from followup_app.surveys.branding import brand, company_logo, company_name
 from followup_app.surveys.one_click import one_click_row, scale_ends
 from followup_app.surveys.public import SurveyClosed, find_open_survey
-from followup_app.visits.completion import default_company
 
 no_cache = 1
 

@@ -9,7 +9,7 @@ from desk import PASSWORD
 from frappe.utils import add_days, nowdate
 from frappe.utils.password import update_password
 
-from followup_app.compat import desk_path
+from followup_app.platform.compat import desk_path
 
 PERSONAS = {
 	"visitor": ("e2e-visitor@example.com", ("Followup User",), "en"),
@@ -49,7 +49,7 @@ def fresh():
 
 def create() -> dict:
 	"""Personas, customers (one per persona journey) with contacts and planned visits; committed."""
-	from followup_app.testing import make_customer, make_user
+	from followup_app.testing.fixtures import make_customer, make_user
 
 	run = frappe.generate_hash(length=5)
 	users = {}

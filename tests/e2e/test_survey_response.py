@@ -88,7 +88,7 @@ def check_accessible(page):
 
 def test_customer_answers_by_one_click_from_the_email(desk, run_data):
 	from followup_app.surveys.sending import create_and_send
-	from followup_app.testing import delete_outgoing_email_account, make_outgoing_email_account
+	from followup_app.testing.mail import delete_outgoing_email_account, make_outgoing_email_account
 
 	customer = run_data["customers"]["visitor_zh"]
 	address = f"one-click.{run_data['run']}@example.com"

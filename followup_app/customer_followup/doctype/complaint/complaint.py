@@ -14,8 +14,8 @@ from followup_app.complaints.sla import at_risk_percent, due_after, sla_hours
 from followup_app.complaints.verification import plan_verification_visit
 from followup_app.core import complaints as rules
 from followup_app.core.sla import SlaClock, sla_status
-from followup_app.languages import in_language_of
-from followup_app.limits import validate_limits
+from followup_app.platform.languages import in_language_of
+from followup_app.platform.limits import validate_limits
 from followup_app.points.sources import award_complaint_compensation
 
 MANAGER_ROLES = {"Followup Manager", "System Manager"}

@@ -6,7 +6,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, get_datetime, getdate, now_datetime, nowdate
 
 from followup_app.complaints.intake import customer_for_email
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 
 HANDLER = "complaint.handler@example.com"
 MANAGER = "complaint.manager@example.com"

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from followup_app.core.tiers import TierThreshold, unreachable_tiers
-from followup_app.limits import validate_limits
+from followup_app.platform.limits import validate_limits
 
 
 class CustomerTier(Document):

@@ -11,7 +11,7 @@ from followup_app.core.kpi import KPIS
 from followup_app.core.limits import target_limit
 from followup_app.goals.evaluation import evaluate, metric_key, notify_outcome
 from followup_app.kpi.definitions import MEASURES
-from followup_app.limits import limit_message
+from followup_app.platform.limits import limit_message
 
 SCOPE_FIELDS = (
 	"metric",

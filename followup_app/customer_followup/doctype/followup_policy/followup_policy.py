@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from followup_app.limits import validate_limits
+from followup_app.platform.limits import validate_limits
 
 
 class FollowupPolicy(Document):

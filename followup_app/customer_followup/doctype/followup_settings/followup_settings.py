@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import get_time
 
 from followup_app.core import playbooks
-from followup_app.limits import validate_limits
+from followup_app.platform.limits import validate_limits
 from followup_app.visits.playbooks import outcome_rules_of
 
 

@@ -24,7 +24,7 @@ class LoyaltyPoints(Document):
 		self.validate_reason()
 		self.set_expiry()
 		if not self.company:
-			from followup_app.visits.completion import default_company
+			from followup_app.platform.defaults import default_company
 
 			self.company = default_company()
 

@@ -11,7 +11,7 @@ from followup_app.core.chunks import Span
 from followup_app.points.api import redeem_points
 from followup_app.points.expiry import expire_points
 from followup_app.scheduling.nightly import run_customer_steps
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 
 LEDGER = "Loyalty Points"
 

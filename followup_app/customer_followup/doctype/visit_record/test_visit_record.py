@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 
 VISITOR = "visit.visitor@example.com"
 OWNER = "visit.owner@example.com"

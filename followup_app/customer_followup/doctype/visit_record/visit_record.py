@@ -20,7 +20,7 @@ from followup_app.kpi.definitions import (
 	VISIT_OWNER_COLUMNS,
 	VISIT_OWNER_INDEX,
 )
-from followup_app.limits import validate_limits
+from followup_app.platform.limits import validate_limits
 from followup_app.visits.completion import (
 	complete_visit,
 	create_opportunities,

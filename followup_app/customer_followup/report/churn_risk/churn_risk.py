@@ -5,11 +5,11 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, cint, getdate
 
-from followup_app.compat import aggregate
 from followup_app.core.churn import FACTOR_LABELS, decode_factors, risk_band
 from followup_app.core.limits import Limit
 from followup_app.kpi.definitions import Scope, kpi_total
-from followup_app.limits import limit_message
+from followup_app.platform.compat import aggregate
+from followup_app.platform.limits import limit_message
 
 BANDS = ("Low", "Medium", "High", "Critical")
 DEFAULT_LIMIT = 500

@@ -14,7 +14,7 @@ from followup_app.core.audit import (
 )
 from followup_app.core.limits import Limit
 from followup_app.customers.data_audit import audit_customers, confirm_days
-from followup_app.limits import limit_message
+from followup_app.platform.limits import limit_message
 
 DEFAULT_LIMIT = 1000
 DUPLICATES = (SAME_PHONE, SAME_EMAIL, SAME_NAME)

@@ -7,7 +7,6 @@ import frappe
 from frappe.desk.query_report import run
 from frappe.utils import add_days, getdate, nowdate
 
-from followup_app.compat import desk_path
 from followup_app.feedback.test_routing import (
 	OWNER,
 	VISITOR,
@@ -15,6 +14,7 @@ from followup_app.feedback.test_routing import (
 	make_category,
 	make_department,
 )
+from followup_app.platform.compat import desk_path
 
 REPORT = "Feedback by Department"
 
@@ -136,7 +136,7 @@ class TestFeedbackByDepartment(RoutingTestCase):
 		self.assertEqual((rows[self.packaging]["survey_answers"], rows[self.packaging]["items"]), (1, 1))
 
 	def test_a_user_without_the_apps_roles_may_not(self):
-		from followup_app.testing import make_user
+		from followup_app.testing.fixtures import make_user
 
 		make_user("routing.nobody@example.com", "Accounts User")
 		frappe.set_user("routing.nobody@example.com")

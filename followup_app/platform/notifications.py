@@ -5,7 +5,7 @@ from collections.abc import Callable
 import frappe
 from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 
-from followup_app.languages import by_language, in_language
+from followup_app.platform.languages import by_language, in_language
 
 FOLLOWUP_MANAGER = "Followup Manager"
 

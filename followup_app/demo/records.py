@@ -20,8 +20,8 @@ from followup_app.core.calendar import period_days
 from followup_app.core.sla import add_business_hours
 from followup_app.customers.refresh import refresh_customers
 from followup_app.goals.evaluation import evaluate_open_goals
+from followup_app.platform.defaults import default_company
 from followup_app.surveys.public import complete
-from followup_app.visits.completion import default_company
 from followup_app.visits.planner import plan_due_visits
 
 PREFIX = "Demo "

@@ -10,10 +10,11 @@ from frappe.website.doctype.personal_data_download_request.personal_data_downloa
 	get_user_data,
 )
 
-from followup_app.privacy import REDACTED
+from followup_app.customers.personal_data import REDACTED
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing import OutgoingMailTestMixin, make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
+from followup_app.testing.mail import OutgoingMailTestMixin
 
 EMAIL = "wang.fang.privacy@example.com"
 VISITOR = "privacy.visitor@example.com"

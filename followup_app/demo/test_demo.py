@@ -4,7 +4,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_months, getdate
 
-from followup_app.demo import PREFIX, load_demo
+from followup_app.demo.records import PREFIX, load_demo
 from followup_app.kpi.definitions import Scope, kpi_total
 
 

@@ -6,7 +6,7 @@ import frappe
 import frappe.client
 from frappe.tests.utils import FrappeTestCase
 
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 
 SALES = "contact.perm.sales@example.com"
 VISITOR = "contact.perm.visitor@example.com"

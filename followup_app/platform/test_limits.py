@@ -7,7 +7,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from followup_app.core.limits import LIMITS, Limit
-from followup_app.testing import make_customer, make_visit
+from followup_app.testing.fixtures import make_customer, make_visit
 
 CUSTOMER = "_Test Limits Customer"
 

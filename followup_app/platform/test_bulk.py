@@ -4,8 +4,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
-from followup_app.bulk import update_by_name
-from followup_app.testing import make_customer
+from followup_app.platform.bulk import update_by_name
+from followup_app.testing.fixtures import make_customer
 
 
 class TestUpdateByName(FrappeTestCase):

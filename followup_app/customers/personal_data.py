@@ -21,8 +21,8 @@ from frappe.website.doctype.personal_data_download_request.personal_data_downloa
 	PersonalDataDownloadRequest as FrappePersonalDataDownloadRequest,
 )
 
-from followup_app.bulk import update_by_name
 from followup_app.core.privacy import REDACTED, redact_version_data
+from followup_app.platform.bulk import update_by_name
 
 DELETED = "Deleted"
 VISIT, COMPLAINT, SURVEY = "Visit Record", "Complaint", "Satisfaction Survey"

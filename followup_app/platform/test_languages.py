@@ -6,8 +6,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, escape_html, get_datetime, now_datetime
 
 from followup_app.complaints.escalation import update_sla
-from followup_app.languages import user_language
-from followup_app.testing import make_customer, make_user, make_visit
+from followup_app.platform.languages import user_language
+from followup_app.testing.fixtures import make_customer, make_user, make_visit
 
 ZH_MANAGER = "lang.zh.manager@example.com"
 EN_MANAGER = "lang.en.manager@example.com"
