@@ -39,9 +39,10 @@ fixtures = [
 # ----
 
 # Filters and drill-down links shared by the app's Script Reports; translated Datetime descriptions; the
-# survey QR code dialog.
+# survey QR code dialog; the goal status colours of the goal's form and list.
 app_include_js = [
 	"/assets/followup_app/js/followup_reports.js",
+	"/assets/followup_app/js/goal_status.js",
 	"/assets/followup_app/js/field_descriptions.js",
 	"/assets/followup_app/js/survey_qr.js",
 ]

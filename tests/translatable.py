@@ -20,6 +20,7 @@ JS_CALL = re.compile(r"""__\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`
 JS_BUILT_CALL = re.compile(r"__\(\s*`[^`]*\$\{")  # a template with ${...}: no translation can match it
 TRANSLATORS = ("_", "_lt")  # Python: frappe._ and frappe._lt, also called as frappe._(...)
 HTML_TAG = re.compile(r"<[^>]+>")
+JINJA_CALL = re.compile(r"""(?<![\w.])_\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 
 
 def _field_strings(field: dict) -> list[str]:
@@ -127,6 +128,15 @@ def js_strings() -> list[tuple[str, str]]:
 	return found
 
 
+def template_strings() -> list[tuple[str, str]]:
+	"""Texts the Jinja templates (pages, brief, mail parts) translate with `_("...")`."""
+	found = []
+	for path in sorted(APP.rglob("*.html")):
+		for match in JINJA_CALL.finditer(path.read_text(encoding="utf-8")):
+			found.append((next(group for group in match.groups() if group is not None), path.name))
+	return found
+
+
 def label_strings() -> list[tuple[str, str]]:
 	"""Labels kept as data and translated where shown: KPI and count labels, report groupings, churn
 	risk factors and bands, number cards and dashboard charts."""
@@ -179,6 +189,7 @@ def all_strings() -> list[tuple[str, str]]:
 		+ fixture_strings()
 		+ python_strings()
 		+ js_strings()
+		+ template_strings()
 		+ hook_strings()
 		+ label_strings()
 	)

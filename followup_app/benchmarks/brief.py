@@ -13,13 +13,20 @@ customer with one invoice and one visit shows that the query count does not grow
 import random
 import statistics
 import time
-from unittest.mock import patch
 
 import frappe
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 
-from followup_app.benchmarks.data import PREFIX, common_columns, insert_in_batches, leaf
+from followup_app.benchmarks.data import (
+	PREFIX,
+	common_columns,
+	completed_visit_row,
+	insert_in_batches,
+	invoice_row,
+	leaf,
+)
 from followup_app.testing.fixtures import make_user
+from followup_app.testing.queries import counted_queries
 from followup_app.visits.brief import get_brief
 
 CUSTOMER = f"{PREFIX}BRIEF"
@@ -36,7 +43,6 @@ def generate(invoices: int = 1_000, visits: int = 200, seed: int = 13):
 	common = common_columns()
 	today = getdate(nowdate())
 	company = frappe.db.get_single_value("Global Defaults", "default_company")
-	currency = frappe.db.get_value("Company", company, "default_currency")
 	group, territory = leaf("Customer Group"), leaf("Territory")
 	customers = [
 		{
@@ -79,21 +85,14 @@ def generate(invoices: int = 1_000, visits: int = 200, seed: int = 13):
 	def invoice_rows(customer: str, count: int):
 		for number in range(count):
 			amount = rng.choice([1_000, 5_000, 20_000])
-			yield {
-				**common,
-				"name": f"{customer}-SI-{number:05d}",
-				"naming_series": "ACC-SINV-.YYYY.-",
-				"customer": customer,
-				"company": company,
-				"currency": currency,
-				"posting_date": add_days(today, -rng.randint(0, 730)),
-				"docstatus": 1,
-				"is_return": 0,
-				"grand_total": amount,
-				"base_grand_total": amount,
-				"net_total": amount,
-				"base_net_total": amount,
-			}
+			yield invoice_row(
+				common,
+				f"{customer}-SI-{number:05d}",
+				customer,
+				company,
+				add_days(today, -rng.randint(0, 730)),
+				amount,
+			)
 
 	def item_rows(customer: str, count: int):
 		for number in range(count):
@@ -121,25 +120,20 @@ def generate(invoices: int = 1_000, visits: int = 200, seed: int = 13):
 	def visit_rows(customer: str, count: int):
 		for number in range(count):
 			days_ago = 3 * number + 1
-			yield {
-				**common,
-				"name": f"{customer}-V-{number:05d}",
-				"naming_series": "VR-.YYYY.-",
-				"customer": customer,
-				"customer_name": customer,
-				"visit_type": "Routine Maintenance",
-				"channel": "Phone",
-				"status": "Completed",
-				"planned_date": add_days(today, -days_ago),
-				"planned_at": add_days(today, -days_ago),
-				"visit_datetime": add_to_date(now_datetime(), days=-days_ago),
-				"visitor": VISITOR if number % 2 else "Administrator",
-				"outcome": rng.choice(["Satisfied", "Has Issues", "High Potential", "Unreachable"]),
-				"summary": f"Visit {number}: talked about the last order",
-				"next_action": f"Follow up {number}" if number % 10 == 0 else None,
-				"next_action_owner": VISITOR if number % 10 == 0 else None,
-				"next_action_due": add_days(today, 7) if number % 10 == 0 else None,
-			}
+			yield completed_visit_row(
+				common,
+				f"{customer}-V-{number:05d}",
+				customer,
+				add_to_date(now_datetime(), days=-days_ago),
+				planned_date=add_days(today, -days_ago),
+				planned_at=add_days(today, -days_ago),
+				visitor=VISITOR if number % 2 else "Administrator",
+				outcome=rng.choice(["Satisfied", "Has Issues", "High Potential", "Unreachable"]),
+				summary=f"Visit {number}: talked about the last order",
+				next_action=f"Follow up {number}" if number % 10 == 0 else None,
+				next_action_owner=VISITOR if number % 10 == 0 else None,
+				next_action_due=add_days(today, 7) if number % 10 == 0 else None,
+			)
 
 	insert_in_batches("Sales Invoice", invoice_rows(CUSTOMER, invoices))
 	insert_in_batches("Sales Invoice Item", item_rows(CUSTOMER, invoices))
@@ -213,21 +207,13 @@ def timed(customer: str) -> dict:
 		started = time.perf_counter()
 		get_brief(customer)
 		durations.append(time.perf_counter() - started)
-	queries = 0
-	real_sql = frappe.db.sql
-
-	def counting_sql(*args, **kwargs):
-		nonlocal queries
-		queries += 1
-		return real_sql(*args, **kwargs)
-
-	with patch.object(frappe.db, "sql", counting_sql):
+	with counted_queries() as statements:
 		data = get_brief(customer)["data"]
 	return {
 		"cold_ms": round(1000 * cold, 1),
 		"median_ms": round(1000 * statistics.median(durations), 1),
 		"max_ms": round(1000 * max(durations), 1),
-		"queries": queries,
+		"queries": len(statements),
 		"orders_12m": data["sales"]["orders_12m"] if data["sales"] else None,
 		"visits_listed": len(data["visits"]["last"]) if data["visits"] else None,
 	}

@@ -3,12 +3,12 @@
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from unittest.mock import patch
 
 import frappe
 from frappe.utils import add_days, now_datetime
 
 from followup_app.platform.bulk import bulk_insert_dicts
+from followup_app.testing.queries import counted_queries
 
 PREFIX = "BENCH-"
 
@@ -66,23 +66,34 @@ def insert_customers(start: int, count: int, tier_of) -> list[str]:
 	return names
 
 
+def completed_visit_row(common: dict, name: str, customer: str, visit_datetime, **values) -> dict:
+	"""A completed phone visit row of `customer` at `visit_datetime`; `values` add or override fields."""
+	return {
+		**common,
+		"name": name,
+		"naming_series": "VR-.YYYY.-",
+		"customer": customer,
+		"customer_name": customer,
+		"visit_type": "Routine Maintenance",
+		"channel": "Phone",
+		"status": "Completed",
+		"visit_datetime": visit_datetime,
+		**values,
+	}
+
+
 def insert_completed_visits(customers_and_days_ago: list[tuple[str, int]]):
 	"""One completed visit per (customer, days ago)."""
 	common = common_columns()
 	rows = [
-		{
-			**common,
-			"name": f"{PREFIX}V-{customer[len(PREFIX) + 2 :]}-{days_ago}",
-			"naming_series": "VR-.YYYY.-",
-			"customer": customer,
-			"customer_name": customer,
-			"visit_type": "Routine Maintenance",
-			"channel": "Phone",
-			"status": "Completed",
-			"visit_datetime": add_days(common["creation"], -days_ago),
-			"outcome": "Satisfied",
-			"satisfaction": 0.8,
-		}
+		completed_visit_row(
+			common,
+			f"{PREFIX}V-{customer[len(PREFIX) + 2 :]}-{days_ago}",
+			customer,
+			add_days(common["creation"], -days_ago),
+			outcome="Satisfied",
+			satisfaction=0.8,
+		)
 		for customer, days_ago in customers_and_days_ago
 	]
 	insert_in_batches("Visit Record", rows)
@@ -109,6 +120,25 @@ def open_complaint(number: int, customer: str, now: datetime, common: dict) -> d
 	}
 
 
+def invoice_row(common: dict, name: str, customer: str, company: str, posting_date, amount: float) -> dict:
+	"""A submitted Sales Invoice row of `amount` in the company's currency, written as a row (no items)."""
+	return {
+		**common,
+		"name": name,
+		"naming_series": "ACC-SINV-.YYYY.-",
+		"customer": customer,
+		"company": company,
+		"currency": frappe.get_cached_value("Company", company, "default_currency"),
+		"posting_date": posting_date,
+		"docstatus": 1,
+		"is_return": 0,
+		"grand_total": amount,
+		"base_grand_total": amount,
+		"net_total": amount,
+		"base_net_total": amount,
+	}
+
+
 def delete_generated(doctype: str, field: str = "name"):
 	table = frappe.qb.DocType(doctype)
 	frappe.qb.from_(table).delete().where(table[field].like(f"{PREFIX}%")).run()
@@ -116,17 +146,9 @@ def delete_generated(doctype: str, field: str = "name"):
 
 def measured(job: Callable[[], dict]) -> dict:
 	"""Run `job`, commit, and add its wall time and SQL query count to the dict it returns."""
-	queries = 0
-	real_sql = frappe.db.sql
-
-	def counting_sql(*args, **kwargs):
-		nonlocal queries
-		queries += 1
-		return real_sql(*args, **kwargs)
-
 	started = time.perf_counter()
-	with patch.object(frappe.db, "sql", counting_sql):
+	with counted_queries() as statements:
 		result = job()
 	frappe.db.commit()
-	result.update(seconds=round(time.perf_counter() - started, 2), queries=queries)
+	result.update(seconds=round(time.perf_counter() - started, 2), queries=len(statements))
 	return result

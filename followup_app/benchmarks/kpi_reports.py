@@ -24,6 +24,7 @@ from followup_app.benchmarks.data import (
 	delete_generated,
 	insert_customers,
 	insert_in_batches,
+	invoice_row,
 	measured,
 )
 from followup_app.customers.refresh import refresh_customers
@@ -158,26 +159,18 @@ def generate(visits: int = 1_000_000, complaints: int = 200_000, surveys: int = 
 
 	insert_in_batches("Satisfaction Survey", survey_rows(), BATCH, commit=True)
 	company = frappe.db.get_single_value("Global Defaults", "default_company")
-	currency = frappe.db.get_value("Company", company, "default_currency")
 
 	def invoice_rows():
 		for number in range(3 * CUSTOMERS):
 			amount = rng.choice([1_000, 5_000, 20_000])
-			yield {
-				**common,
-				"name": f"{PREFIX}SI-{number:07d}",
-				"naming_series": "ACC-SINV-.YYYY.-",
-				"customer": customers[number % CUSTOMERS],
-				"company": company,
-				"currency": currency,
-				"posting_date": add_days(today, -rng.randint(0, 540)),
-				"docstatus": 1,
-				"is_return": 0,
-				"grand_total": amount,
-				"base_grand_total": amount,
-				"net_total": amount,
-				"base_net_total": amount,
-			}
+			yield invoice_row(
+				common,
+				f"{PREFIX}SI-{number:07d}",
+				customers[number % CUSTOMERS],
+				company,
+				add_days(today, -rng.randint(0, 540)),
+				amount,
+			)
 
 	insert_in_batches("Sales Invoice", invoice_rows(), BATCH, commit=True)
 	update_followed_by_purchase()

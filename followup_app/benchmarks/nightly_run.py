@@ -31,6 +31,7 @@ from followup_app.benchmarks.data import (
 	delete_generated,
 	insert_customers,
 	insert_in_batches,
+	invoice_row,
 	open_complaint,
 )
 from followup_app.scheduling import hourly, nightly, runs
@@ -116,7 +117,6 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 	insert_in_batches("Visit Record", visit_rows(), 20_000, commit=True)
 	print("visits")
 	company = frappe.db.get_single_value("Global Defaults", "default_company")
-	currency = frappe.db.get_value("Company", company, "default_currency")
 
 	def invoice_rows():
 		for number, name in enumerate(names):
@@ -124,21 +124,14 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 				continue
 			for order in range(2):
 				amount = 1_000 * (1 + (number + order) % 20)
-				yield {
-					**common,
-					"name": f"{PREFIX}SI-{number:07d}-{order}",
-					"naming_series": "ACC-SINV-.YYYY.-",
-					"customer": name,
-					"company": company,
-					"currency": currency,
-					"posting_date": add_days(today, -((number * 7 + order * 97) % 540)),
-					"docstatus": 1,
-					"is_return": 0,
-					"grand_total": amount,
-					"base_grand_total": amount,
-					"net_total": amount,
-					"base_net_total": amount,
-				}
+				yield invoice_row(
+					common,
+					f"{PREFIX}SI-{number:07d}-{order}",
+					name,
+					company,
+					add_days(today, -((number * 7 + order * 97) % 540)),
+					amount,
+				)
 
 	insert_in_batches("Sales Invoice", invoice_rows(), 20_000, commit=True)
 	print("invoices")

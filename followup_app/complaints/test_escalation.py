@@ -8,6 +8,7 @@ from followup_app.complaints.escalation import update_sla
 from followup_app.core.chunks import Span
 from followup_app.scheduling.hourly import run_complaint_steps, scheduled_sla_run
 from followup_app.testing.fixtures import make_customer, make_user
+from followup_app.testing.queries import counted_queries
 
 MANAGER = "escalation.manager@example.com"
 
@@ -86,7 +87,6 @@ class TestEscalation(FrappeTestCase):
 		self.assertEqual(self.state()[1], 2)
 
 	def test_query_count_does_not_grow_with_complaints(self):
-		from unittest.mock import patch
 
 		def queries(count):
 			frappe.db.sql("update tabComplaint set status = 'Closed'")
@@ -99,16 +99,9 @@ class TestEscalation(FrappeTestCase):
 						"severity": "Critical",
 					}
 				).insert()
-			calls = []
-			real_sql = frappe.db.sql
-
-			def counting_sql(*args, **kwargs):
-				calls.append(args[0])
-				return real_sql(*args, **kwargs)
-
-			with patch.object(frappe.db, "sql", counting_sql):
+			with counted_queries() as statements:
 				self.assertEqual(update_sla(add_to_date(self.opened, hours=3))["escalated"], count)
-			return len(calls)
+			return len(statements)
 
 		queries(1)
 		self.assertEqual(queries(2), queries(20))

@@ -1,8 +1,6 @@
 """The Customer Data Audit report and card on a hand-built set of customers, and a visit confirming
 contact details (Contact Verified On)."""
 
-from unittest.mock import patch
-
 import frappe
 from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
@@ -10,6 +8,7 @@ from frappe.utils import add_days, formatdate, getdate, now_datetime, nowdate
 
 from followup_app.customers.data_audit import CARD_CACHE_KEY, audit_customers, customers_with_problems
 from followup_app.testing.fixtures import make_customer, make_user, make_visit
+from followup_app.testing.queries import counted_queries
 
 GROUP = "_Test Data Audit Group"
 MANAGER = "audit.manager@example.com"
@@ -185,17 +184,9 @@ class TestCustomerDataAudit(FrappeTestCase):
 
 	def test_query_count_does_not_grow_with_customers(self):
 		def queries():
-			count = 0
-			real_sql = frappe.db.sql
-
-			def counting(*args, **kwargs):
-				nonlocal count
-				count += 1
-				return real_sql(*args, **kwargs)
-
-			with patch.object(frappe.db, "sql", counting):
+			with counted_queries() as statements:
 				self.report()
-			return count
+			return len(statements)
 
 		queries()  # metadata caches
 		before = queries()

@@ -6,7 +6,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import now_datetime
 
-from followup_app.testing.fixtures import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_survey, make_user, make_visit
 
 VISITOR = "routing.visitor@example.com"
 OWNER = "routing.owner@example.com"
@@ -254,14 +254,7 @@ class TestSurveyRouting(RoutingTestCase):
 				],
 			}
 		).insert()
-		survey = frappe.get_doc(
-			{
-				"doctype": "Satisfaction Survey",
-				"customer": self.customer,
-				"survey_template": template.name,
-				"channel": "Phone",
-			}
-		).insert()
+		survey = make_survey(self.customer, template.name, "Phone")
 		survey.answers[0].answer_value = 4
 		survey.answers[1].answer_text = "送货太慢 & 包装破损"
 		survey.save()

@@ -34,6 +34,9 @@ GROUP_FIELDTYPES = {
 	"feedback_type": ("Select", None),
 	"channel": ("Select", None),
 }
+# How a report may group its rows: the periods and customer dimensions most reports offer.
+PERIOD_GROUPS = ("month", "week", "quarter")
+CUSTOMER_DIMENSIONS = ("tier", "customer_group", "territory")
 OPEN_COMPLAINTS = ["in", ["Open", "In Progress", "Reopened"]]
 COMPLETED = {"status": "Completed"}
 # The list filters that show the records a figure counts (its denominator), on its source DocType.

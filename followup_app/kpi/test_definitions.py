@@ -7,7 +7,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, get_datetime, getdate, nowdate
 
 from followup_app.kpi.definitions import Scope, kpi_rows, kpi_table, kpi_total
-from followup_app.testing.fixtures import make_customer, make_invoice, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_invoice, make_survey, make_user, make_visit
 
 GROUP = "_Test KPI Group"
 LEAVES = ("_Test KPI Leaf A", "_Test KPI Leaf B")
@@ -87,14 +87,7 @@ def make_kpi_dataset(test):
 		(test.b, 0, "Passive", 0),
 		(test.b, 0, "Promoter", 0),
 	):
-		survey = frappe.get_doc(
-			{
-				"doctype": "Satisfaction Survey",
-				"customer": customer,
-				"survey_template": "Net Promoter Score (NPS)",
-				"channel": "Phone",
-			}
-		).insert()
+		survey = make_survey(customer, "Net Promoter Score (NPS)", "Phone")
 		frappe.db.set_value(
 			"Satisfaction Survey",
 			survey.name,

@@ -2,9 +2,7 @@
 Email Templates link through `goal.url`, `workspace_url` and `todo_url` instead of `site_url` and a
 hard-coded /app. A template an admin has edited is left as it is (`site_url` is still given to it)."""
 
-import frappe
-
-from followup_app.setup.default_records import DEFAULT_EMAIL_TEMPLATES
+from followup_app.patches.shipped_templates import update_unedited
 
 # The bodies shipped before this version, exactly.
 PREVIOUS = {
@@ -16,6 +14,4 @@ PREVIOUS = {
 
 
 def execute():
-	for name, body in PREVIOUS.items():
-		if frappe.db.get_value("Email Template", name, "response_html") == body:
-			frappe.db.set_value("Email Template", name, "response_html", DEFAULT_EMAIL_TEMPLATES[name][1])
+	update_unedited(PREVIOUS)

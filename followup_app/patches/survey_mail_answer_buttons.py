@@ -2,9 +2,7 @@
 buttons (`{{ answer_buttons }}`) and the new layout. A template an admin has edited is left as it is;
 add `{{ answer_buttons }}` to it by hand."""
 
-import frappe
-
-from followup_app.setup.default_records import DEFAULT_EMAIL_TEMPLATES
+from followup_app.patches.shipped_templates import update_unedited
 
 # The bodies shipped before this version, exactly.
 PREVIOUS = {
@@ -14,6 +12,4 @@ PREVIOUS = {
 
 
 def execute():
-	for name, body in PREVIOUS.items():
-		if frappe.db.get_value("Email Template", name, "response_html") == body:
-			frappe.db.set_value("Email Template", name, "response_html", DEFAULT_EMAIL_TEMPLATES[name][1])
+	update_unedited(PREVIOUS)

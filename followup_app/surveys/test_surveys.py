@@ -7,7 +7,7 @@ from frappe.utils import add_days, add_to_date, get_datetime, now_datetime
 from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing.fixtures import make_customer, make_user
+from followup_app.testing.fixtures import make_customer, make_survey, make_user
 from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
 
 CSAT = "Customer Satisfaction (CSAT)"
@@ -58,14 +58,7 @@ class TestSurveys(OutgoingMailTestMixin, FrappeTestCase):
 	def test_sms_needs_a_configured_gateway(self):
 		frappe.db.set_value("Customer", self.customer, "mobile_no", "+8613800000000")
 		frappe.db.set_single_value("SMS Settings", "sms_gateway_url", "")
-		survey = frappe.get_doc(
-			{
-				"doctype": "Satisfaction Survey",
-				"customer": self.customer,
-				"survey_template": CSAT,
-				"channel": "SMS",
-			}
-		).insert()
+		survey = make_survey(self.customer, CSAT, "SMS")
 		self.assertEqual(survey.mobile_no, "+8613800000000")
 		with self.assertRaisesRegex(frappe.ValidationError, "SMS"):
 			survey.send()

@@ -106,3 +106,36 @@ def make_invoice(customer: str, submit: bool = True, **values) -> "frappe.model.
 	if submit:
 		invoice.submit()
 	return invoice
+
+
+def use_holiday_list(name: str, holidays: list, from_days: int = -5, to_days: int = 30) -> str:
+	"""A Holiday List `name` (replaced if it exists) around today with `holidays` (dates), made the
+	holiday list of Followup Settings."""
+	frappe.db.delete("Holiday", {"parent": name})
+	frappe.db.delete("Holiday List", {"name": name})
+	frappe.get_doc(
+		{
+			"doctype": "Holiday List",
+			"holiday_list_name": name,
+			"from_date": add_days(nowdate(), from_days),
+			"to_date": add_days(nowdate(), to_days),
+			"holidays": [{"holiday_date": day, "description": str(day)} for day in holidays],
+		}
+	).insert()
+	frappe.db.set_single_value("Followup Settings", "holiday_list", name)
+	return name
+
+
+def make_survey(
+	customer: str, template: str, channel: str = "Phone", **values
+) -> "frappe.model.document.Document":
+	"""A Draft Satisfaction Survey of `template` for `customer`."""
+	return frappe.get_doc(
+		{
+			"doctype": "Satisfaction Survey",
+			"customer": customer,
+			"survey_template": template,
+			"channel": channel,
+			**values,
+		}
+	).insert(ignore_permissions=True)

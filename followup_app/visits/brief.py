@@ -1,6 +1,7 @@
 """The customer brief (客户背景): what a visitor reads before the visit (seed 003 step 2), in one call.
 
-`get_brief(customer)` returns the figures and their HTML. It reads a fixed number of queries whatever
+`get_brief(customer)` returns the figures and their HTML (the Jinja template
+templates/includes/customer_brief.html). It reads a fixed number of queries whatever
 the customer's history (aggregates and short, limited lists), and honours the reader's permissions:
 the Customer must be readable, the Follow-up fields show only to those who may read them, and each
 section built from other records (invoices, complaints, visits, surveys) is read through the
@@ -11,7 +12,6 @@ the reader may not read is left blank and says so. Every line links to its recor
 from datetime import timedelta
 
 import frappe
-from frappe import _
 from frappe.query_builder import Case, Order
 from frappe.query_builder.functions import Count, Max, Min, Sum
 from frappe.utils import escape_html, get_fullname, getdate, nowdate
@@ -318,13 +318,8 @@ def churn_of(values: dict) -> dict:
 	}
 
 
-# Rendering ----------------------------------------------------------------------------------------
-
 BLANK = "–"
-
-
-def link(route: str, text) -> str:
-	return f'<a href="{escape_html(route)}">{escape_html(str(text))}</a>'
+BRIEF_TEMPLATE = "followup_app/templates/includes/customer_brief.html"
 
 
 def shown(value, fieldtype: str = "Data", options: str | None = None) -> str:
@@ -336,277 +331,18 @@ def shown(value, fieldtype: str = "Data", options: str | None = None) -> str:
 	return escape_html(str(frappe.format(value, {"fieldtype": fieldtype, "options": options})))
 
 
-def line(label: str, value_html: str) -> str:
-	return f'<div class="brief-line"><span class="brief-label">{escape_html(label)}</span> <span class="brief-value">{value_html}</span></div>'
-
-
-def section(title: str, body: list[str] | None, hidden_because: str | None = None) -> str:
-	if body is None:
-		inner = f'<div class="brief-hidden text-muted">{escape_html(hidden_because or "")}</div>'
-	else:
-		inner = "".join(body) or f'<div class="text-muted">{escape_html(_("Nothing yet"))}</div>'
-	return f'<div class="brief-section"><div class="brief-title">{escape_html(title)}</div>{inner}</div>'
-
-
 def render_brief(data: dict) -> str:
-	customer = data["customer"]
-	parts = [profile_section(data), contact_section(data), sales_section(data), complaints_section(data)]
-	parts += visits_sections(data)
-	parts += [satisfaction_section(data), churn_section(data)]
-	flags = []
-	prof = data["profile"]
-	if prof.get("do_not_contact"):
-		flags.append(f'<span class="indicator-pill red">{escape_html(_("Do Not Contact"))}</span>')
-	if prof.get("unreachable"):
-		since = shown(prof.get("unreachable_since"), "Date")
-		flags.append(
-			f'<span class="indicator-pill orange">{escape_html(_("Unreachable since {0}").format(since))}</span>'
-		)
-	header = (
-		f'<div class="brief-header">{link(form_path("Customer", customer), data["customer_name"] or customer)}'
-		f" {''.join(flags)}</div>"
+	"""The brief's HTML, rendered from its Jinja template as Frappe renders its print and email formats."""
+	return frappe.render_template(
+		BRIEF_TEMPLATE,
+		{
+			"brief": data,
+			"contacts_readable": readable("Contact"),
+			"open_complaint_statuses": list(OPEN_COMPLAINT),
+			"factor_labels": FACTOR_LABELS,
+			"shown": shown,
+			"form_path": form_path,
+			"list_route": list_route,
+			"full_name": get_fullname,
+		},
 	)
-	return (
-		'<div class="followup-brief">'
-		+ STYLE
-		+ header
-		+ '<div class="brief-grid">'
-		+ "".join(part for part in parts if part)
-		+ "</div></div>"
-	)
-
-
-def profile_section(data: dict) -> str:
-	prof = data["profile"]
-	lines = []
-	if "tier" in prof:
-		tier = link(form_path("Customer Tier", prof["tier"]), prof["tier"]) if prof["tier"] else BLANK
-		lines.append(line(_("Tier"), tier))
-		lines.append(
-			line(_("Lifecycle Stage"), shown(_(prof["lifecycle_stage"]) if prof["lifecycle_stage"] else None))
-		)
-	manager = prof["account_manager"]
-	lines.append(
-		line(
-			_("Account Manager"),
-			link(form_path("User", manager), prof["account_manager_name"] or manager) if manager else BLANK,
-		)
-	)
-	lines.append(
-		line(
-			_("Industry"),
-			link(form_path("Industry Type", prof["industry"]), prof["industry"])
-			if prof["industry"]
-			else BLANK,
-		)
-	)
-	group = prof["customer_group"]
-	lines.append(
-		line(_("Customer Group"), link(form_path("Customer Group", group), _(group)) if group else BLANK)
-	)
-	if "preferred_channel" in prof:
-		lines.append(
-			line(
-				_("Preferred Channel"),
-				shown(_(prof["preferred_channel"]) if prof["preferred_channel"] else None),
-			)
-		)
-		lines.append(line(_("Preferred Contact Time"), shown(prof["preferred_contact_time"])))
-	return section(_("Profile"), lines)
-
-
-def contact_section(data: dict) -> str:
-	contact = data["contact"]
-	if contact is None and not readable("Contact"):
-		return section(_("Contact"), None, _("Not shown: you cannot read Contacts."))
-	if contact is None:
-		return section(_("Contact"), [])
-	lines = [
-		line(
-			_("Contact"),
-			link(form_path("Contact", contact["name"]), contact["full_name"] or contact["name"]),
-		)
-	]
-	lines.append(line(_("Role"), shown(contact["designation"])))
-	if contact["phone"]:
-		lines.append(
-			line(
-				_("Phone"),
-				f'<a href="tel:{escape_html(contact["phone"])}">{escape_html(contact["phone"])}</a>',
-			)
-		)
-	if contact["email"]:
-		lines.append(
-			line(
-				_("Email"),
-				f'<a href="mailto:{escape_html(contact["email"])}">{escape_html(contact["email"])}</a>',
-			)
-		)
-	return section(_("Contact"), lines)
-
-
-def sales_section(data: dict) -> str:
-	sales = data["sales"]
-	title = _("Purchases")
-	if sales is None:
-		return section(title, None, _("Not shown: you cannot read Sales Invoices."))
-	customer = data["customer"]
-	invoices = {"customer": customer, "docstatus": 1, "is_return": 0}
-	year = {**invoices, "posting_date": ["Between", [str(sales["from_date"]), str(sales["to_date"])]]}
-
-	def to_invoices(filters: dict, text) -> str:
-		"""A figure, linked to its invoices for a reader who may open them."""
-		if not sales["invoices_linked"]:
-			return str(text)  # shown() has escaped it
-		return link(list_route("Sales Invoice", filters), text)
-
-	lines = [
-		line(
-			_("First Invoice"),
-			to_invoices(invoices, shown(sales["first_invoice"], "Date")) if sales["first_invoice"] else BLANK,
-		),
-		line(
-			_("Last Invoice"),
-			to_invoices(invoices, shown(sales["last_invoice"], "Date")) if sales["last_invoice"] else BLANK,
-		),
-		line(
-			_("Revenue, Last 12 Months"),
-			to_invoices(year, shown(sales["revenue_12m"], "Currency", sales["currency"]))
-			if sales["revenue_12m"] is not None
-			else BLANK,
-		),
-		line(
-			_("Orders, Last 12 Months"),
-			to_invoices(year, sales["orders_12m"]) if sales["orders_12m"] is not None else BLANK,
-		),
-	]
-	if sales["top_items"]:
-		items = ", ".join(
-			link(form_path("Item", row["item_code"]), row["item_name"] or row["item_code"])
-			if sales["items_linked"]
-			else escape_html(row["item_name"] or row["item_code"])
-			for row in sales["top_items"]
-		)
-		lines.append(line(_("Top Items, Last 12 Months"), items))
-	return section(title, lines)
-
-
-def complaints_section(data: dict) -> str:
-	complaints = data["complaints"]
-	title = _("Open Complaints")
-	if complaints is None:
-		return section(title, None, _("Not shown: you cannot read Complaints."))
-	colors = {"On Track": "green", "At Risk": "orange", "Breached": "red", "Met": "blue"}
-	lines = []
-	for row in complaints["open"]:
-		sla = row.sla_status
-		severity = f" · {escape_html(_(row.severity))}" if row.severity else ""
-		pill = (
-			f' <span class="indicator-pill {colors.get(sla, "gray")}">{escape_html(_(sla))}</span>'
-			if sla
-			else ""
-		)
-		lines.append(
-			'<div class="brief-line">'
-			+ link(form_path("Complaint", row.name), row.subject or row.name)
-			+ f' <span class="text-muted">{escape_html(_(row.status))}{severity}</span>'
-			+ pill
-			+ "</div>"
-		)
-	if complaints["more"]:
-		route = list_route(
-			"Complaint", {"customer": data["customer"], "status": ["in", list(OPEN_COMPLAINT)]}
-		)
-		lines.append(f'<div class="brief-line">{link(route, _("All open complaints"))}</div>')
-	return section(title, lines)
-
-
-def visits_sections(data: dict) -> list[str]:
-	visits = data["visits"]
-	if visits is None:
-		hidden = _("Not shown: you cannot read Visit Records.")
-		return [section(_("Last Visits"), None, hidden)]
-	lines = []
-	for row in visits["last"]:
-		text = shown(row.visit_datetime, "Date")
-		details = [escape_html(_(row.outcome)) if row.outcome else BLANK]
-		if row.summary:
-			details.append(escape_html(row.summary))
-		if row.next_action:
-			details.append(escape_html(_("Next: {0}").format(row.next_action)))
-		lines.append(
-			f'<div class="brief-line">{link(form_path("Visit Record", row.name), text)} '
-			f'<span class="brief-value">{" · ".join(details)}</span></div>'
-		)
-	result = [section(_("Last Visits"), lines)]
-	actions = []
-	for row in visits["next_actions"]:
-		actions.append(
-			f'<div class="brief-line">{link(form_path("Visit Record", row.name), row.next_action)} '
-			f'<span class="text-muted">{escape_html(get_fullname(row.next_action_owner))} · '
-			f"{shown(row.next_action_due, 'Date')}</span></div>"
-		)
-	planned = visits["planned"]
-	if planned:
-		when = shown(planned.planned_date, "Date")
-		if planned.planned_time:
-			when += " " + shown(planned.planned_time, "Time")
-		actions.append(
-			line(
-				_("Next Planned Visit"),
-				link(form_path("Visit Record", planned.name), when)
-				+ f' <span class="text-muted">{escape_html(_(planned.visit_type))} · {escape_html(_(planned.channel))}</span>',
-			)
-		)
-	result.append(section(_("Open Next Actions"), actions))
-	return result
-
-
-def satisfaction_section(data: dict) -> str:
-	sat = data["satisfaction"]
-	customer = data["customer"]
-	surveys = list_route("Satisfaction Survey", {"customer": customer, "status": "Completed"})
-	lines = []
-	if sat["followup_visible"]:
-		nps = BLANK
-		if sat["last_nps"] is not None:
-			nps = (
-				link(surveys, sat["last_nps"])
-				+ f' <span class="text-muted">{shown(sat["last_nps_on"], "Date")}</span>'
-			)
-		lines.append(line(_("Last NPS"), nps))
-		lines.append(line(_("Average Satisfaction"), shown(sat["avg_satisfaction"], "Float")))
-	if sat["surveys_readable"]:
-		csat = BLANK
-		if sat["last_csat"] is not None:
-			csat = link(
-				form_path("Satisfaction Survey", sat["last_csat_survey"]), shown(sat["last_csat"], "Float")
-			) + (f' <span class="text-muted">{shown(sat["last_csat_on"], "Date")}</span>')
-		lines.append(line(_("Last CSAT"), csat))
-	if sat["points_balance"] is not None:
-		points = list_route("Loyalty Points", {"customer": customer, "docstatus": 1})
-		lines.append(line(_("Points Balance"), link(points, sat["points_balance"])))
-	return section(_("Satisfaction and Points"), lines)
-
-
-def churn_section(data: dict) -> str:
-	churn = data["churn"]
-	if churn is None:
-		return ""
-	if churn["score"] is None:
-		return section(_("Churn Risk"), [line(_("Churn Risk Score"), BLANK)])
-	lines = [line(_("Churn Risk Score"), link(form_path("Customer", data["customer"]), churn["score"]))]
-	for code, points in churn["factors"]:
-		lines.append(
-			f'<div class="brief-line text-muted">{escape_html(_("{0}: +{1}").format(_(FACTOR_LABELS[code]), points))}</div>'
-		)
-	return section(_("Churn Risk"), lines)
-
-
-STYLE = """<style>
-.followup-brief .brief-header { font-weight: 600; margin-bottom: var(--margin-sm, 8px); display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
-.followup-brief .brief-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 12px 24px; }
-.followup-brief .brief-title { font-weight: 600; color: var(--text-color); border-bottom: 1px solid var(--border-color); margin-bottom: 4px; padding-bottom: 2px; }
-.followup-brief .brief-line { font-size: var(--text-sm, 13px); line-height: 1.6; overflow-wrap: anywhere; }
-.followup-brief .brief-label { color: var(--text-muted); }
-</style>"""

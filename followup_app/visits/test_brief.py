@@ -11,7 +11,7 @@ from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 from followup_app.demo.records import cover_fiscal_years
 from followup_app.platform.compat import desk_path
 from followup_app.platform.defaults import default_company
-from followup_app.testing.fixtures import make_customer, make_invoice, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_invoice, make_survey, make_user, make_visit
 from followup_app.visits.brief import get_brief
 
 MANAGER = "brief.manager@example.com"
@@ -144,14 +144,7 @@ class TestCustomerBrief(FrappeTestCase):
 			).insert(ignore_permissions=True)
 			if status == "Closed":
 				frappe.db.set_value("Complaint", complaint.name, "status", "Closed")
-		survey = frappe.get_doc(
-			{
-				"doctype": "Satisfaction Survey",
-				"customer": self.customer,
-				"survey_template": "Customer Satisfaction (CSAT)",
-				"channel": "Link",
-			}
-		).insert(ignore_permissions=True)
+		survey = make_survey(self.customer, "Customer Satisfaction (CSAT)", "Link")
 		frappe.db.set_value(
 			"Satisfaction Survey",
 			survey.name,

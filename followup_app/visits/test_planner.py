@@ -8,7 +8,8 @@ from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.core.chunks import Span
 from followup_app.scheduling.nightly import run_customer_steps
-from followup_app.testing.fixtures import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit, use_holiday_list
+from followup_app.testing.queries import counted_queries
 from followup_app.visits import planner
 from followup_app.visits.planner import plan_due_visits
 
@@ -176,21 +177,7 @@ class TestPlanner(FrappeTestCase):
 		)
 
 	def test_planned_date_skips_holidays(self):
-		frappe.db.delete("Holiday", {"parent": "_Test Followup Holidays"})
-		frappe.db.delete("Holiday List", {"name": "_Test Followup Holidays"})
-		holiday_list = frappe.get_doc(
-			{
-				"doctype": "Holiday List",
-				"holiday_list_name": "_Test Followup Holidays",
-				"from_date": add_days(self.today, -5),
-				"to_date": add_days(self.today, 30),
-				"holidays": [
-					{"holiday_date": self.today, "description": "Today"},
-					{"holiday_date": add_days(self.today, 1), "description": "Tomorrow"},
-				],
-			}
-		).insert()
-		frappe.db.set_single_value("Followup Settings", "holiday_list", holiday_list.name)
+		use_holiday_list("_Test Followup Holidays", [self.today, add_days(self.today, 1)])
 		customer = make_customer("_Test Planner Holiday", followup_tier="VIP", created_days_ago=30)
 		plan_due_visits()
 		self.assertEqual(
@@ -218,17 +205,10 @@ class TestPlanner(FrappeTestCase):
 		def queries_for(count, prefix):
 			for index in range(count):
 				make_customer(f"_Test Planner {prefix} {index}", followup_tier="VIP", created_days_ago=30)
-			calls = []
-			real_sql = frappe.db.sql
-
-			def counting_sql(*args, **kwargs):
-				calls.append(args[0])
-				return real_sql(*args, **kwargs)
-
-			with patch.object(frappe.db, "sql", counting_sql):
+			with counted_queries() as statements:
 				self.assertEqual(plan_due_visits()["planned"], count)
 			frappe.db.sql("update tabCustomer set do_not_contact = 1")
-			return len(calls)
+			return len(statements)
 
 		queries_for(2, "Warm-up")  # loads the metadata caches the setup's user changes cleared
 		small = queries_for(3, "Small")

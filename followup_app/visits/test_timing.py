@@ -6,7 +6,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_time, getdate, nowdate
 
-from followup_app.testing.fixtures import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit, use_holiday_list
 from followup_app.visits.planner import plan_due_visits
 from followup_app.visits.timing import plan_slots
 
@@ -90,16 +90,7 @@ class TestPlannedTimes(FrappeTestCase):
 			(monday + timedelta(days=1), time(9)),
 		)
 
-		holidays = frappe.get_doc(
-			{
-				"doctype": "Holiday List",
-				"holiday_list_name": f"_Test Timing {frappe.generate_hash(length=5)}",
-				"from_date": self.today - timedelta(days=1),
-				"to_date": self.today + timedelta(days=60),
-				"holidays": [{"holiday_date": monday + timedelta(days=1), "description": "Holiday"}],
-			}
-		).insert()
-		frappe.db.set_single_value("Followup Settings", "holiday_list", holidays.name)
+		use_holiday_list("_Test Timing Holidays", [monday + timedelta(days=1)], from_days=-1, to_days=60)
 		self.assertEqual(
 			plan_slots([(customer, monday, VISITOR, "Phone")])[customer],
 			(monday + timedelta(days=2), time(9)),

@@ -65,21 +65,7 @@ followup_app.reports.filters = function ({
 			options: "Company",
 		});
 	}
-	filters.push(
-		{
-			fieldname: "customer_tier",
-			label: __("Follow-up Tier"),
-			fieldtype: "Link",
-			options: "Customer Tier",
-		},
-		{
-			fieldname: "customer_group",
-			label: __("Customer Group"),
-			fieldtype: "Link",
-			options: "Customer Group",
-		},
-		{ fieldname: "territory", label: __("Territory"), fieldtype: "Link", options: "Territory" }
-	);
+	filters.push(...followup_app.reports.customer_filters());
 	if (visitor) {
 		filters.push({
 			fieldname: "visitor",
@@ -98,6 +84,23 @@ followup_app.reports.filters = function ({
 	}
 	return filters.concat(extra);
 };
+
+// The customer dimensions a report narrows by: tier, customer group, territory.
+followup_app.reports.customer_filters = () => [
+	{
+		fieldname: "customer_tier",
+		label: __("Follow-up Tier"),
+		fieldtype: "Link",
+		options: "Customer Tier",
+	},
+	{
+		fieldname: "customer_group",
+		label: __("Customer Group"),
+		fieldtype: "Link",
+		options: "Customer Group",
+	},
+	{ fieldname: "territory", label: __("Territory"), fieldtype: "Link", options: "Territory" },
+];
 
 // Group choices: a list of fieldnames, or [fieldname, label key] pairs.
 followup_app.reports.groups = (...names) =>

@@ -6,7 +6,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_to_date, get_datetime, getdate, now_datetime, nowdate
 
 from followup_app.complaints.intake import customer_for_email
-from followup_app.testing.fixtures import make_customer, make_user, make_visit
+from followup_app.testing.fixtures import make_customer, make_user, make_visit, use_holiday_list
 
 HANDLER = "complaint.handler@example.com"
 MANAGER = "complaint.manager@example.com"
@@ -66,18 +66,7 @@ class TestComplaint(FrappeTestCase):
 		)
 
 	def test_sla_clock_skips_holidays(self):
-		frappe.db.delete("Holiday", {"parent": "_Test Complaint Holidays"})
-		frappe.db.delete("Holiday List", {"name": "_Test Complaint Holidays"})
-		holiday_list = frappe.get_doc(
-			{
-				"doctype": "Holiday List",
-				"holiday_list_name": "_Test Complaint Holidays",
-				"from_date": add_days(nowdate(), -1),
-				"to_date": add_days(nowdate(), 30),
-				"holidays": [{"holiday_date": add_days(nowdate(), 1), "description": "Tomorrow"}],
-			}
-		).insert()
-		frappe.db.set_single_value("Followup Settings", "holiday_list", holiday_list.name)
+		use_holiday_list("_Test Complaint Holidays", [add_days(nowdate(), 1)], from_days=-1)
 		complaint = make_complaint(self.customer.name, severity="Critical")
 		opened = get_datetime(complaint.opened_on)
 		self.assertEqual(get_datetime(complaint.resolution_due), add_to_date(opened, hours=48))

@@ -1,19 +1,11 @@
 // Copyright (c) 2026, followup_app developers and contributors
 // For license information, please see license.txt
 
-const STATUS_COLORS = {
-	"Not Started": "gray",
-	"Not Measured": "light-blue",
-	"On Track": "green",
-	"At Risk": "orange",
-	Achieved: "blue",
-	Missed: "red",
-};
-
 frappe.ui.form.on("Followup Goal", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		frm.page.set_indicator(__(frm.doc.status), STATUS_COLORS[frm.doc.status] || "gray");
+		const color = followup_app.GOAL_STATUS_COLORS[frm.doc.status] || "gray";
+		frm.page.set_indicator(__(frm.doc.status), color);
 		const current = frm.doc.current_measured ? format_number(frm.doc.current_value, null, 2) : "–";
 		frm.dashboard.add_progress(
 			__("Progress"),

@@ -4,14 +4,7 @@
 frappe.listview_settings["Followup Goal"] = {
 	add_fields: ["status", "progress"],
 	get_indicator(doc) {
-		const colors = {
-			"Not Started": "gray",
-			"Not Measured": "light-blue",
-			"On Track": "green",
-			"At Risk": "orange",
-			Achieved: "blue",
-			Missed: "red",
-		};
-		return [__(doc.status), colors[doc.status] || "gray", `status,=,${doc.status}`];
+		const color = followup_app.GOAL_STATUS_COLORS[doc.status] || "gray";
+		return [__(doc.status), color, `status,=,${doc.status}`];
 	},
 };

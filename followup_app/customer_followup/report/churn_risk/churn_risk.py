@@ -109,45 +109,28 @@ def customer_filters(filters) -> dict:
 	return result
 
 
+def column(fieldname: str, label: str, fieldtype: str, width: int, options: str | None = None) -> dict:
+	"""A report column; `options` names the DocType of a Link."""
+	return {
+		"fieldname": fieldname,
+		"label": label,
+		"fieldtype": fieldtype,
+		"width": width,
+		"options": options,
+	}
+
+
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "customer",
-			"label": _("Customer"),
-			"fieldtype": "Link",
-			"options": "Customer",
-			"width": 180,
-		},
-		{"fieldname": "customer_name", "label": _("Customer Name"), "fieldtype": "Data", "width": 180},
-		{"fieldname": "churn_risk_score", "label": _("Churn Risk Score"), "fieldtype": "Int", "width": 120},
-		{"fieldname": "risk_band", "label": _("Risk Band"), "fieldtype": "Data", "width": 100},
-		{
-			"fieldname": "churn_risk_scored_on",
-			"label": _("Churn Risk Scored On"),
-			"fieldtype": "Date",
-			"width": 110,
-		},
-		{
-			"fieldname": "churn_risk_factors",
-			"label": _("Churn Risk Factors"),
-			"fieldtype": "Small Text",
-			"width": 320,
-		},
-		{
-			"fieldname": "followup_tier",
-			"label": _("Follow-up Tier"),
-			"fieldtype": "Link",
-			"options": "Customer Tier",
-			"width": 110,
-		},
-		{"fieldname": "lifecycle_stage", "label": _("Lifecycle Stage"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "last_visit_date", "label": _("Last Visit Date"), "fieldtype": "Date", "width": 110},
-		{"fieldname": "next_visit_due", "label": _("Next Visit Due"), "fieldtype": "Date", "width": 110},
-		{
-			"fieldname": "account_manager",
-			"label": _("Account Manager"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 160,
-		},
+		column("customer", _("Customer"), "Link", 180, "Customer"),
+		column("customer_name", _("Customer Name"), "Data", 180),
+		column("churn_risk_score", _("Churn Risk Score"), "Int", 120),
+		column("risk_band", _("Risk Band"), "Data", 100),
+		column("churn_risk_scored_on", _("Churn Risk Scored On"), "Date", 110),
+		column("churn_risk_factors", _("Churn Risk Factors"), "Small Text", 320),
+		column("followup_tier", _("Follow-up Tier"), "Link", 110, "Customer Tier"),
+		column("lifecycle_stage", _("Lifecycle Stage"), "Data", 110),
+		column("last_visit_date", _("Last Visit Date"), "Date", 110),
+		column("next_visit_due", _("Next Visit Due"), "Date", 110),
+		column("account_manager", _("Account Manager"), "Link", 160, "User"),
 	]

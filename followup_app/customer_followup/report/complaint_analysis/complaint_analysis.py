@@ -3,21 +3,9 @@
 
 import frappe
 
-from followup_app.kpi.reports import Column, figure_report
+from followup_app.kpi.reports import CUSTOMER_DIMENSIONS, PERIOD_GROUPS, Column, figure_report
 
-GROUPS = (
-	"month",
-	"week",
-	"quarter",
-	"category",
-	"severity",
-	"tier",
-	"customer_group",
-	"territory",
-	"visitor",
-	"customer",
-	"total",
-)
+GROUPS = (*PERIOD_GROUPS, "category", "severity", *CUSTOMER_DIMENSIONS, "visitor", "customer", "total")
 COLUMNS = [
 	Column("complaints_opened", "numerator", "Complaints Opened"),
 	Column("open_complaints", "numerator", "Still Open"),

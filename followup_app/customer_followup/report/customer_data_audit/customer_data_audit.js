@@ -23,19 +23,7 @@ frappe.query_reports["Customer Data Audit"] = {
 			],
 		},
 		{ fieldname: "customer", label: __("Customer"), fieldtype: "Link", options: "Customer" },
-		{
-			fieldname: "customer_tier",
-			label: __("Follow-up Tier"),
-			fieldtype: "Link",
-			options: "Customer Tier",
-		},
-		{
-			fieldname: "customer_group",
-			label: __("Customer Group"),
-			fieldtype: "Link",
-			options: "Customer Group",
-		},
-		{ fieldname: "territory", label: __("Territory"), fieldtype: "Link", options: "Territory" },
+		...followup_app.reports.customer_filters(),
 		{
 			fieldname: "limit",
 			label: __("Show at Most"),

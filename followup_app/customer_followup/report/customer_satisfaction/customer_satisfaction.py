@@ -1,20 +1,9 @@
 # Copyright (c) 2026, followup_app developers and contributors
 # For license information, please see license.txt
 
-from followup_app.kpi.reports import Column, figure_report
+from followup_app.kpi.reports import CUSTOMER_DIMENSIONS, PERIOD_GROUPS, Column, figure_report
 
-GROUPS = (
-	"month",
-	"week",
-	"quarter",
-	"channel",
-	"survey_template",
-	"tier",
-	"customer_group",
-	"territory",
-	"customer",
-	"total",
-)
+GROUPS = (*PERIOD_GROUPS, "channel", "survey_template", *CUSTOMER_DIMENSIONS, "customer", "total")
 ANSWERED_AFTER_REMINDER = {"status": "Completed", "reminder_sent_on": ["is", "set"]}
 COLUMNS = [
 	Column("surveys_completed", "numerator", "Surveys Completed"),

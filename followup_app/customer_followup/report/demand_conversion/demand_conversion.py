@@ -1,20 +1,9 @@
 # Copyright (c) 2026, followup_app developers and contributors
 # For license information, please see license.txt
 
-from followup_app.kpi.reports import Column, figure_report
+from followup_app.kpi.reports import CUSTOMER_DIMENSIONS, PERIOD_GROUPS, Column, figure_report
 
-GROUPS = (
-	"month",
-	"week",
-	"quarter",
-	"category",
-	"tier",
-	"customer_group",
-	"territory",
-	"visitor",
-	"customer",
-	"total",
-)
+GROUPS = (*PERIOD_GROUPS, "category", *CUSTOMER_DIMENSIONS, "visitor", "customer", "total")
 COLUMNS = [
 	Column("opportunity_rate", "denominator", "Needs Raised"),
 	Column("opportunity_rate", "numerator", "Opportunities"),

@@ -15,6 +15,7 @@ from followup_app.feedback.test_routing import (
 	make_department,
 )
 from followup_app.platform.compat import desk_path
+from followup_app.testing.fixtures import make_survey
 
 REPORT = "Feedback by Department"
 
@@ -51,14 +52,7 @@ class TestFeedbackByDepartment(RoutingTestCase):
 				"questions": [{"question": "Anything else?", "question_type": "Text"}],
 			}
 		).insert()
-		survey = frappe.get_doc(
-			{
-				"doctype": "Satisfaction Survey",
-				"customer": self.customer,
-				"survey_template": template.name,
-				"channel": "Phone",
-			}
-		).insert()
+		survey = make_survey(self.customer, template.name, "Phone")
 		survey.answers[0].answer_text = "Boxes arrive crushed"
 		survey.save()
 		survey.complete_in_desk()

@@ -3,21 +3,9 @@
 
 import frappe
 
-from followup_app.kpi.reports import Column, figure_report
+from followup_app.kpi.reports import CUSTOMER_DIMENSIONS, PERIOD_GROUPS, Column, figure_report
 
-GROUPS = (
-	"category",
-	"feedback_type",
-	"month",
-	"week",
-	"quarter",
-	"tier",
-	"customer_group",
-	"territory",
-	"visitor",
-	"customer",
-	"total",
-)
+GROUPS = ("category", "feedback_type", *PERIOD_GROUPS, *CUSTOMER_DIMENSIONS, "visitor", "customer", "total")
 COLUMNS = [
 	Column("feedback_items", "numerator", "Feedback Items"),
 	Column("feedback_problem_distribution", "numerator", "Problems"),

@@ -4,9 +4,9 @@
 import frappe
 from frappe import _
 
-from followup_app.kpi.reports import Column, figure_report
+from followup_app.kpi.reports import CUSTOMER_DIMENSIONS, PERIOD_GROUPS, Column, figure_report
 
-GROUPS = ("customer", "month", "week", "quarter", "tier", "customer_group", "territory", "total")
+GROUPS = ("customer", *PERIOD_GROUPS, *CUSTOMER_DIMENSIONS, "total")
 COLUMNS = [Column("points_issued"), Column("points_redeemed"), Column("points_expired")]
 
 
