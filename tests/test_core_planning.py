@@ -155,17 +155,9 @@ def test_planned_date_is_never_past_nor_a_holiday(interval, lead, last_visit_ago
 
 
 def test_next_visit_date_asked_at_the_last_visit_overrides_the_interval():
-	plan = plan_customer(
-		customer(followup_tier="VIP", last_visit=date(2026, 11, 1), requested_date=date(2026, 11, 24)),
-		POLICIES,
-		TODAY,
-		set(),
-	)
-	assert plan.due_date == date(2026, 11, 24)
-	stale = plan_customer(
-		customer(followup_tier="VIP", last_visit=date(2026, 11, 1), requested_date=date(2026, 10, 20)),
-		POLICIES,
-		TODAY,
-		set(),
-	)
-	assert stale.due_date == date(2026, 11, 16)
+	def due_date(requested: date) -> date:
+		visited = customer(followup_tier="VIP", last_visit=date(2026, 11, 1), requested_date=requested)
+		return plan_customer(visited, POLICIES, TODAY, set()).due_date
+
+	assert due_date(date(2026, 11, 24)) == date(2026, 11, 24)
+	assert due_date(date(2026, 10, 20)) == date(2026, 11, 16)  # a date already past: the interval

@@ -17,7 +17,7 @@ import time
 import frappe
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 
-from followup_app.benchmarks.data import (
+from followup_app.benchmarks.harness import (
 	PREFIX,
 	common_columns,
 	completed_visit_row,

@@ -11,7 +11,7 @@ run (which escalates nothing).
 import frappe
 from frappe.utils import now_datetime
 
-from followup_app.benchmarks.data import (
+from followup_app.benchmarks.harness import (
 	PREFIX,
 	common_columns,
 	delete_generated,

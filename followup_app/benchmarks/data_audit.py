@@ -21,7 +21,7 @@ import frappe
 from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, getdate, nowdate
 
-from followup_app.benchmarks.data import PREFIX, common_columns, insert_in_batches, leaf, measured
+from followup_app.benchmarks.harness import PREFIX, common_columns, insert_in_batches, leaf, measured
 from followup_app.customers.data_audit import AUDIT_REPORT, CARD_CACHE_KEY, customers_with_problems
 from followup_app.testing.fixtures import make_user
 

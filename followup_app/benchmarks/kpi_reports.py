@@ -18,7 +18,7 @@ import frappe
 from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, add_months, getdate, now_datetime
 
-from followup_app.benchmarks.data import (
+from followup_app.benchmarks.harness import (
 	PREFIX,
 	common_columns,
 	delete_generated,

@@ -25,15 +25,7 @@ import frappe
 from frappe.utils import add_days, getdate, now_datetime, nowdate
 from frappe.utils.background_jobs import get_queue, get_workers
 
-from followup_app.benchmarks.data import (
-	PREFIX,
-	common_columns,
-	delete_generated,
-	insert_customers,
-	insert_in_batches,
-	invoice_row,
-	open_complaint,
-)
+from followup_app.benchmarks import harness
 from followup_app.scheduling import hourly, nightly, runs
 from followup_app.testing.fixtures import make_user
 
@@ -71,10 +63,10 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 	frappe.db.commit()
 	names = []
 	for start in range(0, customers, 100_000):
-		names.extend(insert_customers(start, min(100_000, customers - start), tier_of))
+		names.extend(harness.insert_customers(start, min(100_000, customers - start), tier_of))
 		frappe.db.commit()
 	print(f"{len(names)} customers")
-	common = common_columns()
+	common = harness.common_columns()
 	now, today = now_datetime(), getdate()
 
 	def visit_rows():
@@ -82,7 +74,7 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 			days_ago = 200 if number % 20 == 0 else 1 + number % 10
 			yield {
 				**common,
-				"name": f"{PREFIX}V-{number:07d}",
+				"name": f"{harness.PREFIX}V-{number:07d}",
 				"naming_series": "VR-.YYYY.-",
 				"customer": name,
 				"customer_name": name,
@@ -99,7 +91,7 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 			if number % 100 == 1:  # a planned visit left undone past its grace days
 				yield {
 					**common,
-					"name": f"{PREFIX}VP-{number:07d}",
+					"name": f"{harness.PREFIX}VP-{number:07d}",
 					"naming_series": "VR-.YYYY.-",
 					"customer": name,
 					"customer_name": name,
@@ -114,7 +106,7 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 					"satisfaction": 0,
 				}
 
-	insert_in_batches("Visit Record", visit_rows(), 20_000, commit=True)
+	harness.insert_in_batches("Visit Record", visit_rows(), 20_000, commit=True)
 	print("visits")
 	company = frappe.db.get_single_value("Global Defaults", "default_company")
 
@@ -124,23 +116,23 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 				continue
 			for order in range(2):
 				amount = 1_000 * (1 + (number + order) % 20)
-				yield invoice_row(
+				yield harness.invoice_row(
 					common,
-					f"{PREFIX}SI-{number:07d}-{order}",
+					f"{harness.PREFIX}SI-{number:07d}-{order}",
 					name,
 					company,
 					add_days(today, -((number * 7 + order * 97) % 540)),
 					amount,
 				)
 
-	insert_in_batches("Sales Invoice", invoice_rows(), 20_000, commit=True)
+	harness.insert_in_batches("Sales Invoice", invoice_rows(), 20_000, commit=True)
 	print("invoices")
 
 	def point_rows():
 		for number in range(0, len(names), 50):
 			yield {
 				**common,
-				"name": f"{PREFIX}LP-{number:07d}",
+				"name": f"{harness.PREFIX}LP-{number:07d}",
 				"naming_series": "LP-.YYYY.-",
 				"customer": names[number],
 				"company": company,
@@ -153,13 +145,13 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 				"docstatus": 1,
 			}
 
-	insert_in_batches("Loyalty Points", point_rows(), 20_000, commit=True)
+	harness.insert_in_batches("Loyalty Points", point_rows(), 20_000, commit=True)
 
 	def survey_rows():
 		for number in range(0, len(names), 100):
 			yield {
 				**common,
-				"name": f"{PREFIX}S-{number:07d}",
+				"name": f"{harness.PREFIX}S-{number:07d}",
 				"naming_series": "SS-.YYYY.-",
 				"customer": names[number],
 				"survey_template": "Net Promoter Score (NPS)",
@@ -169,12 +161,13 @@ def generate(customers: int = CUSTOMERS, complaints: int = COMPLAINTS):
 				"expires_on": now - timedelta(days=6),
 			}
 
-	insert_in_batches("Satisfaction Survey", survey_rows(), 20_000, commit=True)
+	harness.insert_in_batches("Satisfaction Survey", survey_rows(), 20_000, commit=True)
 
 	complaint_rows = (
-		open_complaint(number, names[number % len(names)], now, common) for number in range(complaints)
+		harness.open_complaint(number, names[number % len(names)], now, common)
+		for number in range(complaints)
 	)
-	insert_in_batches("Complaint", complaint_rows, 20_000, commit=True)
+	harness.insert_in_batches("Complaint", complaint_rows, 20_000, commit=True)
 	print("complaints")
 	for doctype in WRITTEN:
 		table = f"tab{doctype}"
@@ -285,7 +278,7 @@ def cleanup():
 	for doctype in WRITTEN:
 		frappe.db.sql_ddl(f"drop table if exists `{SNAPSHOT}{frappe.scrub(doctype)}`")
 	todo = frappe.qb.DocType("ToDo")
-	frappe.qb.from_(todo).delete().where(todo.reference_name.like(f"{PREFIX}%")).run()
+	frappe.qb.from_(todo).delete().where(todo.reference_name.like(f"{harness.PREFIX}%")).run()
 	for doctype, field in (
 		("Complaint", "name"),
 		("Satisfaction Survey", "name"),
@@ -296,5 +289,5 @@ def cleanup():
 		("Visit Record", "customer"),
 		("Customer", "name"),
 	):
-		delete_generated(doctype, field)
+		harness.delete_generated(doctype, field)
 	frappe.db.commit()

@@ -20,7 +20,7 @@ from datetime import time as clock
 
 import frappe
 
-from followup_app.benchmarks.data import (
+from followup_app.benchmarks.harness import (
 	PREFIX,
 	common_columns,
 	delete_generated,

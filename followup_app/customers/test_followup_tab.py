@@ -4,11 +4,16 @@ from urllib.parse import quote
 
 import frappe
 from frappe.tests.test_api import make_request
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client, now_datetime
 
 from followup_app.setup.custom_fields import FOLLOWUP_PERMLEVEL
-from followup_app.testing.fixtures import api_token, make_customer, make_user, make_visit
+from followup_app.testing.fixtures import (
+	CommittedCustomerTestCase,
+	api_token,
+	make_customer,
+	make_user,
+	make_visit,
+)
 
 MANAGER = "followup.tab.manager@example.com"
 VISITOR = "followup.tab.visitor@example.com"
@@ -17,8 +22,10 @@ CUSTOMER = "_Test Followup Tab"
 WEBSITE = "https://before.example.com"
 
 
-class TestFollowupTab(FrappeTestCase):
+class TestFollowupTab(CommittedCustomerTestCase):
 	"""Uses committed records, because REST requests run on their own database connection."""
+
+	customer = CUSTOMER
 
 	@classmethod
 	def setUpClass(cls):
@@ -29,18 +36,6 @@ class TestFollowupTab(FrappeTestCase):
 		cls.manager_token = api_token(MANAGER)
 		make_customer(CUSTOMER, website=WEBSITE)
 		frappe.db.commit()
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		frappe.db.delete("Visit Record", {"customer": CUSTOMER})
-		frappe.delete_doc("Customer", CUSTOMER, force=True, ignore_permissions=True)
-		frappe.db.commit()
-		super().tearDownClass()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
 
 	def stored(self, *fields):
 		return frappe.db.get_value("Customer", CUSTOMER, fields, as_dict=True)

@@ -6,15 +6,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from followup_app.feedback.digest import digest_contents, scheduled_send_feedback_digest, send_feedback_digest
 from followup_app.feedback.test_routing import OWNER, OWNER_ZH, ROLE_USERS, RoutingTestCase
-from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
-
-
-def mails_to(recipient: str) -> list[str]:
-	names = frappe.get_all("Email Queue Recipient", filters={"recipient": recipient}, pluck="parent")
-	return [
-		mail_text(message)
-		for message in frappe.get_all("Email Queue", filters={"name": ("in", names)}, pluck="message")
-	]
+from followup_app.testing.mail import OutgoingMailTestMixin, queued_mails_to
 
 
 class TestFeedbackDigest(OutgoingMailTestMixin, RoutingTestCase):
@@ -71,7 +63,7 @@ class TestFeedbackDigest(OutgoingMailTestMixin, RoutingTestCase):
 		sent = send_feedback_digest(self.today)
 		self.assertEqual(sent[OWNER], "en")
 		self.assertEqual(sent[OWNER_ZH], "zh")
-		english = mails_to(OWNER)[0]
+		english = queued_mails_to(OWNER)[0]
 		self.assertIn("Customer feedback routed to you", english)
 		self.assertIn("Scratched screen", english)
 		self.assertIn("Better packing &lt;b&gt;please&lt;/b&gt;", english, "the customer's words are escaped")
@@ -79,20 +71,20 @@ class TestFeedbackDigest(OutgoingMailTestMixin, RoutingTestCase):
 		self.assertIn("Department", english)
 		self.assertIn(self.department, english)
 		self.assertNotIn("Ancient history", english)
-		chinese = mails_to(OWNER_ZH)[0]
+		chinese = queued_mails_to(OWNER_ZH)[0]
 		self.assertIn("转给您的客户反馈", chinese)
 		self.assertIn("再便宜一点", chinese)
 		self.assertIn("请求", chinese)
 		self.assertEqual(send_feedback_digest(self.today), {})
 		scheduled_send_feedback_digest()
-		self.assertEqual(len(mails_to(OWNER)), 1, "never twice in a week")
+		self.assertEqual(len(queued_mails_to(OWNER)), 1, "never twice in a week")
 		self.assertTrue(send_feedback_digest(add_days(self.today, 7)))
-		self.assertEqual(len(mails_to(OWNER)), 2, "the next week has its own digest")
+		self.assertEqual(len(queued_mails_to(OWNER)), 2, "the next week has its own digest")
 
 	def test_the_toggle_turns_the_job_off(self):
 		frappe.db.set_single_value("Followup Settings", "enable_feedback_digest", 0)
 		scheduled_send_feedback_digest()
-		self.assertEqual(mails_to(OWNER), [])
+		self.assertEqual(queued_mails_to(OWNER), [])
 		frappe.db.set_single_value("Followup Settings", "enable_feedback_digest", 1)
 		scheduled_send_feedback_digest()
-		self.assertEqual(len(mails_to(OWNER)), 1)
+		self.assertEqual(len(queued_mails_to(OWNER)), 1)

@@ -6,17 +6,9 @@ from frappe.utils import add_days, getdate, nowdate
 from followup_app.kpi.digest import digest_figures, scheduled_send_weekly_digest, send_weekly_digest
 from followup_app.kpi.test_definitions import KpiDatasetTestCase
 from followup_app.testing.fixtures import make_user
-from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
+from followup_app.testing.mail import OutgoingMailTestMixin, queued_mails_to
 
 MANAGERS = {"digest.en@example.com": "en", "digest.zh@example.com": "zh"}
-
-
-def mail_to(recipient: str) -> list[str]:
-	names = frappe.get_all("Email Queue Recipient", filters={"recipient": recipient}, pluck="parent")
-	return [
-		mail_text(message)
-		for message in frappe.get_all("Email Queue", filters={"name": ("in", names)}, pluck="message")
-	]
 
 
 class TestWeeklyDigest(OutgoingMailTestMixin, KpiDatasetTestCase):
@@ -39,11 +31,11 @@ class TestWeeklyDigest(OutgoingMailTestMixin, KpiDatasetTestCase):
 		recipients = send_weekly_digest(nowdate())
 		self.assertIn("digest.zh@example.com", recipients["zh"])
 		self.assertIn("digest.en@example.com", recipients["en"])
-		self.assertIn("Overdue visits", mail_to("digest.en@example.com")[0])
-		self.assertIn("逾期回访", mail_to("digest.zh@example.com")[0])
-		self.assertIn("回访完成率", mail_to("digest.zh@example.com")[0])
+		self.assertIn("Overdue visits", queued_mails_to("digest.en@example.com")[0])
+		self.assertIn("逾期回访", queued_mails_to("digest.zh@example.com")[0])
+		self.assertIn("回访完成率", queued_mails_to("digest.zh@example.com")[0])
 		self.assertEqual(send_weekly_digest(nowdate()), {})
 		scheduled_send_weekly_digest()
-		self.assertEqual(len(mail_to("digest.en@example.com")), 1)
+		self.assertEqual(len(queued_mails_to("digest.en@example.com")), 1)
 		self.assertTrue(send_weekly_digest(add_days(nowdate(), 7)))
-		self.assertEqual(len(mail_to("digest.en@example.com")), 2)
+		self.assertEqual(len(queued_mails_to("digest.en@example.com")), 2)

@@ -18,7 +18,7 @@ from followup_app.surveys.completion import completion_job_id
 from followup_app.surveys.expiry import expire_surveys
 from followup_app.surveys.sending import create_and_send
 from followup_app.surveys.tokens import hash_token
-from followup_app.testing.fixtures import make_customer
+from followup_app.testing.fixtures import delete_committed_customer, make_customer
 from followup_app.testing.jobs import finish_queued_jobs
 from followup_app.testing.mail import OutgoingMailTestMixin, mail_text
 
@@ -41,13 +41,7 @@ class TestOneClick(OutgoingMailTestMixin, FrappeTestCase):
 		frappe.db.rollback()
 		surveys = frappe.get_all("Satisfaction Survey", filters={"customer": CUSTOMER}, pluck="name")
 		finish_queued_jobs(*map(completion_job_id, surveys))
-		for name in surveys:
-			frappe.db.delete("ToDo", {"reference_name": name})
-			frappe.db.delete("Email Queue", {"reference_name": name})
-			frappe.db.delete("Loyalty Points", {"reference_name": name})
-			frappe.delete_doc("Satisfaction Survey", name, force=True, ignore_permissions=True)
-		frappe.delete_doc("Customer", CUSTOMER, force=True, ignore_permissions=True)
-		frappe.db.commit()
+		delete_committed_customer(CUSTOMER)
 		super().tearDownClass()
 
 	def setUp(self):

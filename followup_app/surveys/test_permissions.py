@@ -4,11 +4,16 @@ from urllib.parse import quote
 
 import frappe
 from frappe.tests.test_api import make_request
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
 from followup_app.surveys.qr import survey_qr
-from followup_app.testing.fixtures import api_token, make_customer, make_user, make_visit
+from followup_app.testing.fixtures import (
+	CommittedCustomerTestCase,
+	api_token,
+	make_customer,
+	make_user,
+	make_visit,
+)
 
 VISITOR = "survey.perm.visitor@example.com"
 ACCOUNT = "survey.perm.account@example.com"
@@ -36,8 +41,10 @@ def make_survey(**values) -> str:
 	)
 
 
-class TestSurveyPermissions(FrappeTestCase):
+class TestSurveyPermissions(CommittedCustomerTestCase):
 	"""Uses committed records, because REST requests run on their own database connection."""
+
+	customer = CUSTOMER
 
 	@classmethod
 	def setUpClass(cls):
@@ -52,19 +59,6 @@ class TestSurveyPermissions(FrappeTestCase):
 		cls.visit_survey = make_survey(reference_doctype="Visit Record", reference_name=cls.visit)
 		cls.customer_survey = make_survey()
 		frappe.db.commit()
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		frappe.db.delete("Satisfaction Survey", {"customer": CUSTOMER})
-		frappe.delete_doc("Visit Record", cls.visit, force=True, ignore_permissions=True)
-		frappe.delete_doc("Customer", CUSTOMER, force=True, ignore_permissions=True)
-		frappe.db.commit()
-		super().tearDownClass()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
 
 	def listed(self, user: str) -> list[str]:
 		frappe.set_user(user)

@@ -13,7 +13,7 @@ from frappe.utils import add_to_date, get_test_client, now_datetime
 
 from followup_app.surveys.completion import completion_job_id
 from followup_app.surveys.sending import create_and_send
-from followup_app.testing.fixtures import make_customer
+from followup_app.testing.fixtures import delete_committed_customer, make_customer
 from followup_app.testing.jobs import finish_queued_jobs
 
 SUBMIT = "/api/method/followup_app.surveys.public.submit"
@@ -30,13 +30,7 @@ class TestSurveyEndpoint(FrappeTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
-		for name in frappe.get_all("Satisfaction Survey", filters={"customer": CUSTOMER}, pluck="name"):
-			frappe.db.delete("ToDo", {"reference_name": name})
-			for entry in frappe.get_all("Loyalty Points", filters={"reference_name": name}, pluck="name"):
-				frappe.db.delete("Loyalty Points", {"name": entry})
-			frappe.delete_doc("Satisfaction Survey", name, force=True, ignore_permissions=True)
-		frappe.delete_doc("Customer", CUSTOMER, force=True, ignore_permissions=True)
-		frappe.db.commit()
+		delete_committed_customer(CUSTOMER)
 		super().tearDownClass()
 
 	def setUp(self):

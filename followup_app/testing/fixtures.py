@@ -2,6 +2,7 @@
 and invoices, and REST tokens (imported only by test modules)."""
 
 import frappe
+from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
 from followup_app.platform.defaults import default_company
@@ -139,3 +140,33 @@ def make_survey(
 			**values,
 		}
 	).insert(ignore_permissions=True)
+
+
+def delete_committed_customer(customer: str):
+	"""Remove a customer a test class committed (its REST requests run on their own connection), with
+	its surveys and their ToDos, mails and points, and its visits; then commit."""
+	frappe.set_user("Administrator")
+	for name in frappe.get_all("Satisfaction Survey", filters={"customer": customer}, pluck="name"):
+		for doctype in ("ToDo", "Email Queue", "Loyalty Points"):
+			frappe.db.delete(doctype, {"reference_name": name})
+		frappe.delete_doc("Satisfaction Survey", name, force=True, ignore_permissions=True)
+	frappe.db.delete("Visit Record", {"customer": customer})
+	frappe.delete_doc("Customer", customer, force=True, ignore_permissions=True)
+	frappe.db.commit()
+
+
+class CommittedCustomerTestCase(FrappeTestCase):
+	"""For tests whose REST requests run on their own database connection: setUpClass commits the
+	customer `customer` and its records, which go after the last test; each test's own changes are
+	rolled back."""
+
+	customer = ""
+
+	@classmethod
+	def tearDownClass(cls):
+		delete_committed_customer(cls.customer)
+		super().tearDownClass()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()

@@ -62,3 +62,12 @@ def mail_text(message: str) -> str:
 		for part in parts
 		if part.get_content_maintype() == "text"
 	)
+
+
+def queued_mails_to(recipient: str) -> list[str]:
+	"""The decoded text of every mail in the Email Queue for `recipient`."""
+	names = frappe.get_all("Email Queue Recipient", filters={"recipient": recipient}, pluck="parent")
+	return [
+		mail_text(message)
+		for message in frappe.get_all("Email Queue", filters={"name": ("in", names)}, pluck="message")
+	]

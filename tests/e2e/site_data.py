@@ -10,6 +10,7 @@ from frappe.utils import add_days, nowdate
 from frappe.utils.password import update_password
 
 from followup_app.platform.compat import desk_path
+from followup_app.testing.fixtures import make_visit
 
 PERSONAS = {
 	"visitor": ("e2e-visitor@example.com", ("Followup User",), "en"),
@@ -260,17 +261,7 @@ def route_feedback(run: str, customer: str, visitor: str, owner: str) -> dict:
 		}
 	).insert(ignore_permissions=True)
 	words = f"货晚到三天,箱子破了 {run}"
-	visit = frappe.get_doc(
-		{
-			"doctype": "Visit Record",
-			"customer": customer,
-			"visit_type": "Routine Maintenance",
-			"channel": "Phone",
-			"status": "Planned",
-			"planned_date": nowdate(),
-			"visitor": visitor,
-		}
-	).insert(ignore_permissions=True)
+	visit = make_visit(customer, visitor=visitor)
 	visit.update(
 		{
 			"status": "Completed",

@@ -1,4 +1,5 @@
-"""Bulk data generators shared by the benchmarks; every generated name starts with BENCH-."""
+"""The benchmark harness: bulk data generators (every generated name starts with BENCH-) and `measured`,
+which times a job and counts its SQL queries."""
 
 import time
 from collections.abc import Callable
