@@ -17,7 +17,6 @@ import html
 
 import frappe
 from frappe import _
-from frappe.desk.form.assign_to import add as add_assignment
 from frappe.desk.form.assign_to import notify_assignment
 from frappe.utils import escape_html, now_datetime, nowdate
 
@@ -28,6 +27,7 @@ from followup_app.core.routing import (
 	batches_per_user,
 	due_for_routing,
 )
+from followup_app.platform.compat import add_assignment
 from followup_app.platform.languages import by_language, in_language
 from followup_app.platform.notifications import role_users
 from followup_app.platform.timeline import quietly

@@ -8,12 +8,16 @@ looks at a version.
   `report_path` and `desk_path` take the prefix from Frappe's own URL helpers (`get_url_to_list`,
   `get_url_to_report`), so they follow whatever the running Frappe serves; they
   stay after v15 support ends (they are how links should be built).
+- `add_assignment`: v15's `assign_to.add` escapes the ToDo's description, v16's keeps it as HTML;
+  the app gives plain text, escaped once on both. Goes when v15 support ends: escape the text and
+  call `assign_to.add`.
 """
 
 from urllib.parse import quote, urlencode, urlsplit
 
 import frappe
-from frappe.utils import get_url, get_url_to_list, get_url_to_report
+from frappe.desk.form import assign_to
+from frappe.utils import escape_html, get_url, get_url_to_list, get_url_to_report
 
 FRAPPE_MAJOR = int(frappe.__version__.split(".", 1)[0])
 
@@ -23,6 +27,13 @@ def aggregate(function: str, field: str, alias: str) -> str | dict:
 	if FRAPPE_MAJOR >= 16:
 		return {function.upper(): field, "as": alias}
 	return f"{function.lower()}({field}) as {alias}"
+
+
+def add_assignment(args: dict, ignore_permissions: bool = False):
+	"""Frappe's `assign_to.add` with `args["description"]` as plain text, escaped once on v15 and v16."""
+	if FRAPPE_MAJOR >= 16 and args.get("description"):
+		args = {**args, "description": escape_html(args["description"])}
+	return assign_to.add(args, ignore_permissions=ignore_permissions)
 
 
 def _path(url: str) -> str:

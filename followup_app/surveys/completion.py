@@ -2,9 +2,9 @@
 
 import frappe
 from frappe import _
-from frappe.desk.form.assign_to import add as add_assignment
 
 from followup_app.customers.satisfaction import refresh_last_nps, refresh_satisfaction
+from followup_app.platform.compat import add_assignment
 from followup_app.platform.languages import in_language_of
 from followup_app.points.sources import award
 

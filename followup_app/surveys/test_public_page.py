@@ -58,11 +58,14 @@ class TestSurveyPage(FrappeTestCase):
 	def render(self, token: str | None, answer: str | None = None) -> tuple[dict, str]:
 		from followup_app.www.survey import get_context
 
-		frappe.form_dict = frappe._dict(t=token, a=answer)
+		# The request's arguments, as Frappe keeps them (frappe.form_dict reads frappe.local's).
+		form_dict = frappe.local.form_dict
+		frappe.local.form_dict = frappe._dict(t=token, a=answer)
 		try:
 			context = get_context(frappe._dict())
 			return context, frappe.render_template(PAGE, context)
 		finally:
+			frappe.local.form_dict = form_dict
 			frappe.local.lang = "en"
 
 	def link_token(self, template: str, **reference) -> str:

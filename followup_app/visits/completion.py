@@ -2,7 +2,6 @@
 
 import frappe
 from frappe import _
-from frappe.desk.form.assign_to import add as add_assignment
 from frappe.desk.form.assign_to import close_all_assignments
 from frappe.query_builder.functions import Max
 from frappe.utils import getdate, nowdate
@@ -13,6 +12,7 @@ from followup_app.core.planning import plan_customer
 from followup_app.customers.satisfaction import refresh_satisfaction
 from followup_app.feedback.praise import share_praise
 from followup_app.feedback.routing import route_visit_feedback
+from followup_app.platform.compat import add_assignment
 from followup_app.platform.defaults import default_company
 from followup_app.platform.holidays import holidays_from
 from followup_app.points.sources import award_visit_participation

@@ -10,11 +10,11 @@ saved. Each effect is noted in the visit's timeline.
 
 import frappe
 from frappe import _
-from frappe.desk.form.assign_to import add as add_assignment
 from frappe.utils import escape_html, get_fullname, getdate, now_datetime, nowdate
 
 from followup_app.core.calendar import next_working_day
 from followup_app.core.playbooks import OutcomeRule, VisitFacts, decide, is_reached, rule_for
+from followup_app.platform.compat import add_assignment
 from followup_app.platform.defaults import default_company
 from followup_app.platform.holidays import holidays_from
 from followup_app.platform.languages import by_language, in_language, in_language_of

@@ -112,9 +112,10 @@ class TestPlannedTimes(FrappeTestCase):
 		afternoon = self.customer("By Hand", "下午2点-4点")
 		make_visit(self.customer("Booked"), visitor=VISITOR, planned_date=tuesday, planned_time="14:00:00")
 
-		# As the desk and `frappe.new_doc` make it: Frappe has put the clock's time into Planned Time.
+		# As `frappe.new_doc` makes it: Frappe v15 puts the clock's time (with microseconds) into
+		# Planned Time, Frappe v16 leaves it empty; either way no one chose a time.
 		visit = frappe.new_doc("Visit Record")
-		self.assertIn(".", str(visit.planned_time))
+		self.assertTrue(visit.planned_time is None or "." in str(visit.planned_time))
 		visit.update(
 			{
 				"customer": afternoon,

@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.desk.form.assign_to import add as add_assignment
 from frappe.desk.form.assign_to import close_all_assignments
 from frappe.desk.form.assign_to import remove as remove_assignment
 from frappe.model.document import Document
@@ -14,6 +13,7 @@ from followup_app.complaints.sla import at_risk_percent, due_after, sla_hours
 from followup_app.complaints.verification import plan_verification_visit
 from followup_app.core import complaints as rules
 from followup_app.core.sla import SlaClock, sla_status
+from followup_app.platform.compat import add_assignment
 from followup_app.platform.languages import in_language_of
 from followup_app.platform.limits import validate_limits
 from followup_app.points.sources import award_complaint_compensation

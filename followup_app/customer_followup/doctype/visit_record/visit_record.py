@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.desk.form.assign_to import add as add_assignment
 from frappe.desk.form.assign_to import close_all_assignments
 from frappe.desk.form.assign_to import remove as remove_assignment
 from frappe.model.document import Document
@@ -20,6 +19,7 @@ from followup_app.kpi.definitions import (
 	VISIT_OWNER_COLUMNS,
 	VISIT_OWNER_INDEX,
 )
+from followup_app.platform.compat import add_assignment
 from followup_app.platform.limits import validate_limits
 from followup_app.visits.completion import (
 	complete_visit,
