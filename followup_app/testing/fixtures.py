@@ -150,7 +150,8 @@ def delete_committed_customer(customer: str):
 		for doctype in ("ToDo", "Email Queue", "Loyalty Points"):
 			frappe.db.delete(doctype, {"reference_name": name})
 		frappe.delete_doc("Satisfaction Survey", name, force=True, ignore_permissions=True)
-	frappe.db.delete("Visit Record", {"customer": customer})
+	for name in frappe.get_all("Visit Record", filters={"customer": customer}, pluck="name"):
+		frappe.delete_doc("Visit Record", name, force=True, ignore_permissions=True)  # with its rows
 	frappe.delete_doc("Customer", customer, force=True, ignore_permissions=True)
 	frappe.db.commit()
 
