@@ -45,6 +45,7 @@ app_include_js = [
 	"/assets/followup_app/js/goal_status.js",
 	"/assets/followup_app/js/field_descriptions.js",
 	"/assets/followup_app/js/survey_qr.js",
+	"/assets/followup_app/js/feedback_suggestions.js",
 ]
 
 doctype_js = {
@@ -156,9 +157,11 @@ scheduler_events = {
 	],
 	"daily": [
 		"followup_app.scheduling.nightly.scheduled_nightly_run",
+		"followup_app.feedback.learning.scheduled_feedback_model_run",
 	],
 	"weekly": [
 		"followup_app.kpi.digest.scheduled_send_weekly_digest",
 		"followup_app.feedback.digest.scheduled_send_feedback_digest",
+		"followup_app.feedback.topics.scheduled_rising_topics",
 	],
 }

@@ -70,6 +70,10 @@ LIMITS: dict[str, dict[str, Limit]] = {
 		"chunk_size": between(100, 100_000),
 		"contact_verify_days": POSITIVE,
 		"keep_survey_text_days": NOT_NEGATIVE,
+		"suggestion_threshold": between(0, 100),
+		"retrain_min_labels": between(1, 1_000_000),
+		"rising_topic_percent": between(0, 10_000),
+		"rising_topic_min_count": between(1, 1_000_000),
 	},
 	"Followup Outcome Rule": {
 		"next_contact_days": NOT_NEGATIVE,

@@ -1,7 +1,8 @@
 """Feedback reaches the department that can fix it (seed 001 step 6, seed 003 step 5).
 
 The Problems, Requests and Suggestions of a completed visit, and the text answers of a completed
-survey that staff tag with a Feedback Category, go to that category's owner (its Owner User, else
+survey, go to the owner of their Feedback Category — the one a person chose or accepted, else the
+suggested one when its confidence reaches Followup Settings' threshold — (its Owner User, else
 every enabled user of its Owner Role) as a ToDo on the visit or survey, written in the owner's
 language with the customer and the customer's words. Each row records the category it was routed
 under, when and to whom (`routed_category`, `routed_on`, `routed_to`), in the same transaction as
@@ -18,7 +19,7 @@ import html
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import notify_assignment
-from frappe.utils import escape_html, now_datetime, nowdate
+from frappe.utils import escape_html, flt, now_datetime, nowdate
 
 from followup_app.core.routing import (
 	SURVEY_ANSWER,
@@ -27,6 +28,7 @@ from followup_app.core.routing import (
 	batches_per_user,
 	due_for_routing,
 )
+from followup_app.feedback.suggestions import threshold
 from followup_app.platform.compat import add_assignment
 from followup_app.platform.languages import by_language, in_language
 from followup_app.platform.notifications import role_users
@@ -36,13 +38,24 @@ VISIT = "Visit Record"
 SURVEY = "Satisfaction Survey"
 
 
+def routing_category(row, limit: float) -> str | None:
+	"""The category a row is routed under: the one a person chose, else the one it was already
+	routed under (a later suggestion never moves it), else its suggestion at or above `limit` percent."""
+	if row.category or row.routed_category:
+		return row.category or row.routed_category
+	if limit and row.suggested_category and flt(row.suggestion_confidence) >= limit:
+		return row.suggested_category
+	return None
+
+
 def visit_feedback(visit) -> list[Feedback]:
 	"""The visit's feedback items as plain rows."""
+	limit = threshold()
 	return [
 		Feedback(
 			row=item.name,
 			kind=item.feedback_type,
-			category=item.category or None,
+			category=routing_category(item, limit),
 			text=item.description or "",
 			routed_category=item.routed_category or None,
 		)
@@ -52,11 +65,12 @@ def visit_feedback(visit) -> list[Feedback]:
 
 def survey_feedback(survey) -> list[Feedback]:
 	"""The survey's text answers as plain rows (stored escaped: unescaped here, escaped once by the ToDo)."""
+	limit = threshold()
 	return [
 		Feedback(
 			row=answer.name,
 			kind=SURVEY_ANSWER,
-			category=answer.category or None,
+			category=routing_category(answer, limit),
 			text=html.unescape(answer.answer_text or ""),
 			routed_category=answer.routed_category or None,
 		)
@@ -123,16 +137,18 @@ def route(doc, items: list[Feedback], rows):
 					text = todo_text(customer, category, batch)
 				give_todo(doc, user, category, text)
 	routed_to: dict[str, list[str]] = {}
+	routed_under: dict[str, str] = {}
 	for user, by_category in batches.items():
-		for batch in by_category.values():
+		for category, batch in by_category.items():
 			for item in batch:
 				routed_to.setdefault(item.row, []).append(user)
+				routed_under[item.row] = category
 	now = now_datetime()
 	by_name = {row.name: row for row in rows}
 	for name, users in routed_to.items():
 		row = by_name[name]
 		row.db_set(
-			{"routed_category": row.category, "routed_on": now, "routed_to": "\n".join(sorted(users))},
+			{"routed_category": routed_under[name], "routed_on": now, "routed_to": "\n".join(sorted(users))},
 			update_modified=False,
 		)
 	doc.add_comment(

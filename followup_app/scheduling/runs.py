@@ -68,7 +68,11 @@ class Job:
 
 
 JOBS: dict[str, Job] = {}
-JOB_MODULES = ("followup_app.scheduling.nightly", "followup_app.scheduling.hourly")
+JOB_MODULES = (
+	"followup_app.scheduling.nightly",
+	"followup_app.scheduling.hourly",
+	"followup_app.feedback.learning",
+)
 
 
 def register(job: Job) -> Job:

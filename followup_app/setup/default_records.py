@@ -21,7 +21,15 @@ DEFAULT_TIERS = (
 	},
 )
 
-DEFAULT_FEEDBACK_CATEGORIES = ("Product Quality", "Service Response", "Delivery", "Price", "Other")
+DEFAULT_FEEDBACK_CATEGORIES = (
+	"Product Quality",
+	"Service Response",
+	"Delivery",
+	"Price",
+	"Invoicing",
+	"Installation",
+	"Other",
+)
 
 # Severity -> (response hours, resolution hours); Medium matches the settings defaults (24 h / 72 h).
 DEFAULT_SLA_RULES = {

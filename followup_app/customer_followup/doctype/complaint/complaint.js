@@ -2,6 +2,12 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Complaint", {
+	description(frm) {
+		followup_app.suggestions.refresh_row(frm, frm.doctype, frm.docname, frm.doc.description);
+	},
+	category(frm) {
+		followup_app.suggestions.render(frm);
+	},
 	setup(frm) {
 		frm.set_query("assigned_to", () => ({ filters: { user_type: "System User", enabled: 1 } }));
 		frm.set_query("contact", () => ({
@@ -10,6 +16,7 @@ frappe.ui.form.on("Complaint", {
 		}));
 	},
 	refresh(frm) {
+		followup_app.suggestions.render(frm);
 		frm.trigger("show_sla");
 		if (frm.is_new()) {
 			return;

@@ -13,6 +13,7 @@ from followup_app.complaints.sla import at_risk_percent, due_after, sla_hours
 from followup_app.complaints.verification import plan_verification_visit
 from followup_app.core import complaints as rules
 from followup_app.core.sla import SlaClock, sla_status
+from followup_app.feedback.suggestions import suggest_on
 from followup_app.platform.compat import add_assignment
 from followup_app.platform.languages import in_language_of
 from followup_app.platform.limits import validate_limits
@@ -44,6 +45,7 @@ class Complaint(Document):
 			self.validate_step()
 			self.record_step()
 		self.refresh_sla_status()
+		suggest_on(self)
 
 	def set_sla_clock(self):
 		now = now_datetime()

@@ -10,6 +10,7 @@ const FOLLOWUP_JOB_STEPS = {
 	survey_expiry: { label: __("Survey Expiry"), figures: { expired: __("Expired") } },
 	survey_reminders: { label: __("Survey Reminders"), figures: { reminded: __("Reminded") } },
 	survey_text: { label: __("Survey Text Retention"), figures: { cleared: __("Answers Cleared") } },
+	suggestions: { label: __("Feedback Suggestions"), figures: { texts: __("Texts Read") } },
 	sla: { label: __("SLA Update"), figures: { complaints: __("Complaints"), changed: __("Changed"), escalated: __("Escalated") } },
 };
 

@@ -10,6 +10,11 @@ frappe.ui.form.on("Followup Settings", {
 					frappe.show_alert({ message: __("Visit planning started"), indicator: "blue" });
 				});
 			});
+			frm.add_custom_button(__("Train Feedback Model Now"), () => {
+				frappe.call("followup_app.feedback.learning.retrain_now").then(({ message }) => {
+					frappe.show_alert({ message, indicator: "blue" });
+				});
+			});
 		}
 	},
 });

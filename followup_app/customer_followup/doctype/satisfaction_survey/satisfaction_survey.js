@@ -6,6 +6,7 @@ frappe.ui.form.on("Satisfaction Survey", {
 		frm.set_query("survey_template", () => ({ filters: { enabled: 1 } }));
 	},
 	refresh(frm) {
+		followup_app.suggestions.render(frm);
 		if (!frm.is_new() && frm.doc.channel === "In Visit" && ["Draft", "Sent"].includes(frm.doc.status)) {
 			frm.add_custom_button(__("Show QR Code"), () =>
 				followup_app
@@ -31,5 +32,14 @@ frappe.ui.form.on("Satisfaction Survey", {
 				})
 			);
 		}
+	},
+});
+
+frappe.ui.form.on("Survey Answer", {
+	answer_text(frm, cdt, cdn) {
+		followup_app.suggestions.refresh_row(frm, cdt, cdn, locals[cdt][cdn].answer_text);
+	},
+	category(frm) {
+		followup_app.suggestions.render(frm);
 	},
 });

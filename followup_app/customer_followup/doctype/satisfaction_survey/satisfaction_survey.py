@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from followup_app.core.surveys import NPS, SCALES
 from followup_app.feedback.routing import route_survey_answers
+from followup_app.feedback.suggestions import suggest_on
 from followup_app.surveys.completion import enqueue_completion
 from followup_app.surveys.public import complete
 from followup_app.surveys.sending import send_survey
@@ -23,6 +24,7 @@ class SatisfactionSurvey(Document):
 			self.load_questions()
 		if self.is_new():
 			self.fill_contact_details()
+		suggest_on(self)
 
 	def load_questions(self):
 		template = frappe.get_doc("Survey Template", self.survey_template)

@@ -18,6 +18,7 @@ frappe.ui.form.on("Visit Record", {
 		}
 	},
 	refresh(frm) {
+		followup_app.suggestions.render(frm);
 		followup_app.visit_form.show_brief(frm);
 		followup_app.visit_form.render_script(frm);
 		followup_app.visit_form.show_duration_guidance(frm);
@@ -44,6 +45,12 @@ frappe.ui.form.on("Visit Record", {
 	},
 	customer(frm) {
 		followup_app.visit_form.show_brief(frm);
+	},
+	summary(frm) {
+		followup_app.suggestions.refresh_row(frm, frm.doctype, frm.docname, frm.doc.summary);
+	},
+	summary_category(frm) {
+		followup_app.suggestions.render(frm);
 	},
 	after_save(frm) {
 		// A completed visit joins the brief's last visits.
@@ -202,3 +209,15 @@ followup_app.visit_form.show_duration_guidance = function (frm) {
 	}
 	frm.set_df_property("duration_minutes", "description", text);
 };
+
+frappe.ui.form.on("Visit Feedback Item", {
+	description(frm, cdt, cdn) {
+		followup_app.suggestions.refresh_row(frm, cdt, cdn, locals[cdt][cdn].description);
+	},
+	category(frm) {
+		followup_app.suggestions.render(frm);
+	},
+	feedback_items_remove(frm) {
+		followup_app.suggestions.render(frm);
+	},
+});

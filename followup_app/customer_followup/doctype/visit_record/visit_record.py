@@ -12,6 +12,7 @@ from followup_app.complaints.intake import complaints_from_problems
 from followup_app.core.timeslots import is_placeholder_time
 from followup_app.feedback.praise import share_praise
 from followup_app.feedback.routing import route_visit_feedback
+from followup_app.feedback.suggestions import suggest_on
 from followup_app.kpi.definitions import (
 	RETIRED_VISIT_INDEXES,
 	VISIT_KPI_COLUMNS,
@@ -62,6 +63,7 @@ class VisitRecord(Document):
 		if self.status == "Completed":
 			self.validate_completion()
 		self.validate_next_action()
+		suggest_on(self)
 		self.planned_at = planned_at(self.planned_date, self.planned_time)
 		self.planned_visit_key = (
 			self.customer
