@@ -63,6 +63,7 @@ def save_model(model: TextModel):
 	}
 	for field, value in settings.items():
 		frappe.db.set_single_value(SETTINGS, field, value)
+	_loaded[frappe.local.site] = (model.version, model)
 	for old in target.glob("model-v*.json"):
 		if old.name not in (path.name, model_path(current).name):
 			old.unlink(missing_ok=True)
