@@ -188,3 +188,13 @@ def test_department_table_shares_add_up_and_counts_are_kept(rows):
 		assert all(row.share is None for row in table)
 	assert all((row.trend is None) == (row.previous == 0) for row in table)
 	assert len({(row.department, row.category) for row in table}) == len(table)
+
+
+def test_a_text_counts_under_the_chosen_then_routed_then_a_confident_suggestion():
+	from followup_app.core.routing import effective_category
+
+	assert effective_category("Price", "Delivery", "Invoicing", 99, 70) == "Price"
+	assert effective_category(None, "Delivery", "Invoicing", 99, 70) == "Delivery"
+	assert effective_category(None, None, "Invoicing", 70, 70) == "Invoicing"
+	assert effective_category(None, None, "Invoicing", 69.9, 70) is None
+	assert effective_category(None, None, "Invoicing", 100, 0) is None, "threshold 0: never"

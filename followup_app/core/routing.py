@@ -35,6 +35,19 @@ class Owner:
 	role: str | None = None
 
 
+def effective_category(
+	chosen: str | None, routed: str | None, suggested: str | None, confidence: float, limit: float
+) -> str | None:
+	"""The category a text counts and is routed under: the one a person chose, else the one it was
+	already routed under (a later suggestion never moves it), else its suggestion when its confidence
+	reaches `limit` percent (0: suggestions never count)."""
+	if chosen or routed:
+		return chosen or routed
+	if limit and suggested and confidence >= limit:
+		return suggested
+	return None
+
+
 def routable(item: Feedback) -> bool:
 	"""A Problem, Request, Suggestion or survey answer with a category and words."""
 	return item.kind in KINDS and bool(item.category) and bool(item.text.strip())

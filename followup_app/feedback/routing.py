@@ -27,6 +27,7 @@ from followup_app.core.routing import (
 	Owner,
 	batches_per_user,
 	due_for_routing,
+	effective_category,
 )
 from followup_app.feedback.suggestions import threshold
 from followup_app.platform.compat import add_assignment
@@ -39,13 +40,10 @@ SURVEY = "Satisfaction Survey"
 
 
 def routing_category(row, limit: float) -> str | None:
-	"""The category a row is routed under: the one a person chose, else the one it was already
-	routed under (a later suggestion never moves it), else its suggestion at or above `limit` percent."""
-	if row.category or row.routed_category:
-		return row.category or row.routed_category
-	if limit and row.suggested_category and flt(row.suggestion_confidence) >= limit:
-		return row.suggested_category
-	return None
+	"""The category a visit item or survey answer is routed under (core.routing.effective_category)."""
+	return effective_category(
+		row.category, row.routed_category, row.suggested_category, flt(row.suggestion_confidence), limit
+	)
 
 
 def visit_feedback(visit) -> list[Feedback]:

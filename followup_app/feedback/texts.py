@@ -16,6 +16,7 @@ from frappe.query_builder.functions import Count, Date
 from frappe.utils import getdate
 
 from followup_app.core.chunks import Span
+from followup_app.core.routing import effective_category
 from followup_app.core.text_model import Sample
 from followup_app.scheduling.spans import within
 
@@ -56,14 +57,9 @@ class Text:
 	sentiment: str | None
 	routed_category: str | None = None
 
-	def effective_category(self, threshold: float) -> str | None:
-		"""The category a person chose, else the one it was routed under, else a suggestion at or
-		above `threshold` percent (0: suggestions never count)."""
-		if self.category or self.routed_category:
-			return self.category or self.routed_category
-		if threshold and self.suggested and self.confidence >= threshold:
-			return self.suggested
-		return None
+	def effective_category(self, limit: float) -> str | None:
+		"""The category the text counts under (core.routing.effective_category)."""
+		return effective_category(self.category, self.routed_category, self.suggested, self.confidence, limit)
 
 
 def tables():
@@ -205,16 +201,22 @@ def row_doctype(text: Text) -> str:
 	return ROW_DOCTYPES[text.source]
 
 
+def labelled_queries(since: datetime | None) -> Iterator[tuple[str, object, object]]:
+	"""Per source, (source, query of its texts whose category a person chose, the row table), of
+	records changed after `since` when given."""
+	for source, (query, _doctype, _customer, modified) in queries().items():
+		table = frappe.qb.DocType(ROW_DOCTYPES[source])
+		field = table[category_field(source)]
+		query = query.where(field.isnotnull()).where(field != "")
+		if since is not None:
+			query = query.where(modified > since)
+		yield source, query, table
+
+
 def labelled(since: datetime | None = None) -> Iterator[Sample]:
 	"""The texts whose category a person chose (of records changed after `since`), page by page, as
 	samples: with the visit item's feedback type, or a complaint's, as the sentiment label."""
-	for source, (query, _doctype, _customer, modified) in queries().items():
-		table = frappe.qb.DocType(ROW_DOCTYPES[source])
-		query = query.where(table[category_field(source)].isnotnull()).where(
-			table[category_field(source)] != ""
-		)
-		if since is not None:
-			query = query.where(modified > since)
+	for source, query, table in labelled_queries(since):
 		query = query.orderby(table.name)
 		last = None
 		while True:
@@ -239,12 +241,7 @@ def sentiment_label(source: str, row: dict) -> str | None:
 
 def new_labels(since: datetime | None) -> int:
 	"""How many labelled texts belong to records changed after `since` (all of them when None)."""
-	total = 0
-	for source, (query, _doctype, _customer, modified) in queries().items():
-		table = frappe.qb.DocType(ROW_DOCTYPES[source])
-		field = table[category_field(source)]
-		counted = query.where(field.isnotnull()).where(field != "")
-		if since is not None:
-			counted = counted.where(modified > since)
-		total += frappe.qb.from_(counted.as_("labelled")).select(Count("*")).run()[0][0]
-	return total
+	return sum(
+		frappe.qb.from_(query.as_("labelled")).select(Count("*")).run()[0][0]
+		for _source, query, _table in labelled_queries(since)
+	)

@@ -13,6 +13,7 @@ from datetime import date
 
 import frappe
 from frappe import _
+from frappe.utils import getdate
 
 from followup_app.core.calendar import period_days
 from followup_app.core.charts import chart_series
@@ -248,6 +249,16 @@ def drilldown(
 	elif group_by in ("visitor", "category"):
 		chained[group_by] = group
 	return report_path(report_name, chained)
+
+
+def date_range(filters) -> tuple[date, date]:
+	"""The report's From Date and To Date, both required and in order (a translated error otherwise)."""
+	if not (filters.from_date and filters.to_date):
+		frappe.throw(_("Choose the From Date and the To Date."), title=_("Missing Filters"))
+	start, end = getdate(filters.from_date), getdate(filters.to_date)
+	if start > end:
+		frappe.throw(_("The From Date must not be after the To Date."), title=_("Invalid Filters"))
+	return start, end
 
 
 def list_route(doctype: str, records: dict) -> str:

@@ -15,11 +15,11 @@ from datetime import date
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Date
-from frappe.utils import add_days, getdate
+from frappe.utils import add_days
 
 from followup_app.core.routing import KINDS, ROUTED_TYPES, SURVEY_ANSWER, department_table, previous_period
 from followup_app.kpi.definitions import tree_members
-from followup_app.kpi.reports import list_route
+from followup_app.kpi.reports import date_range, list_route
 from followup_app.visits.permissions import sees_all_visits
 
 VISIT = "Visit Record"
@@ -34,11 +34,7 @@ KIND_COLUMNS = {
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	if not (filters.from_date and filters.to_date):
-		frappe.throw(_("Choose the From Date and the To Date."), title=_("Missing Filters"))
-	start, end = getdate(filters.from_date), getdate(filters.to_date)
-	if start > end:
-		frappe.throw(_("The From Date must not be after the To Date."), title=_("Invalid Filters"))
+	start, end = date_range(filters)
 	before = previous_period(start, end)
 	tallies = visit_tallies(filters, before[0], end) + survey_tallies(filters, before[0], end)
 	rows = []

@@ -16,12 +16,13 @@ from datetime import timedelta
 
 import frappe
 from frappe import _
-from frappe.utils import cint, flt, getdate
+from frappe.utils import cint, flt
 
 from followup_app.core.text import clean
 from followup_app.core.topics import BASELINE_WEEKS, baseline, is_rising, top_terms, week_start, weekly_counts
 from followup_app.feedback.suggestions import SETTINGS, threshold
 from followup_app.feedback.texts import SOURCES, texts_between
+from followup_app.kpi.reports import date_range
 from followup_app.platform.compat import report_path
 
 REPORT = "Feedback Topics"
@@ -36,11 +37,7 @@ CHART_CATEGORIES = 6
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	if not (filters.from_date and filters.to_date):
-		frappe.throw(_("Choose the From Date and the To Date."), title=_("Missing Filters"))
-	start, end = getdate(filters.from_date), getdate(filters.to_date)
-	if start > end:
-		frappe.throw(_("The From Date must not be after the To Date."), title=_("Invalid Filters"))
+	start, end = date_range(filters)
 	sources = [filters.source] if filters.source in SOURCES else list(SOURCES)
 	limit = threshold()
 	first = week_start(start) - timedelta(days=7 * BASELINE_WEEKS)
@@ -61,6 +58,9 @@ def execute(filters: dict | None = None):
 def week_rows(texts, start, end, filters) -> list[dict]:
 	"""One row per week and category with texts in the period, newest week first."""
 	counts = weekly_counts((text.day, category) for text, category in texts)
+	grouped: dict[tuple, list] = {}
+	for text, category in texts:
+		grouped.setdefault((category, week_start(text.day)), []).append(text)
 	percent = flt(frappe.db.get_single_value(SETTINGS, "rising_topic_percent"))
 	minimum = cint(frappe.db.get_single_value(SETTINGS, "rising_topic_min_count"))
 	rows = []
@@ -68,12 +68,10 @@ def week_rows(texts, start, end, filters) -> list[dict]:
 		for week, count in by_week.items():
 			if not (week_start(start) <= week <= end):
 				continue
-			week_texts = [
-				(text, cat) for text, cat in texts if cat == category and week_start(text.day) == week
-			]
+			week_texts = grouped[(category, week)]
 			base = baseline(by_week, week)
-			negative = sum(text.sentiment == "Negative" for text, _cat in week_texts)
-			read = sum(bool(text.sentiment) for text, _cat in week_texts)
+			negative = sum(text.sentiment == "Negative" for text in week_texts)
+			read = sum(bool(text.sentiment) for text in week_texts)
 			drill = {
 				"from_date": str(week),
 				"to_date": str(week + timedelta(days=6)),
@@ -90,7 +88,7 @@ def week_rows(texts, start, end, filters) -> list[dict]:
 					"rising": 1 if category and is_rising(count, base, percent, minimum) else 0,
 					"negative_share": round(100 * negative / read, 1) if read else None,
 					"terms": ", ".join(
-						f"{term} ({n})" for term, n in top_terms(text.text for text, _cat in week_texts)
+						f"{term} ({n})" for term, n in top_terms(text.text for text in week_texts)
 					),
 					"_links": {"texts": report_path(REPORT, drill)},
 				}
